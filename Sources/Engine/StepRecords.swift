@@ -1,0 +1,77 @@
+/// The forward phase: which samples, and each layer's x, z = x·W + b and a = f(z).
+public struct ForwardRecord<T: Scalar>: Equatable, Sendable, Codable {
+    /// Row indices of the batch in the data set, from 0.
+    public var batch: [Int]
+    public var layers: [DenseActivations<T>]
+    /// Y of the batch: (batch, outputs)
+    public var targets: Matrix<T>
+    /// ŷ, the last layer's a
+    public var prediction: Matrix<T> { layers.last?.a ?? targets }
+}
+
+/// The gradient phase: data gradient by backpropagation, penalty gradient separately.
+public struct GradientRecord<T: Scalar>: Equatable, Sendable, Codable {
+    /// dJ_data/dz of the output layer: (batch, outputs)
+    public var outputZGradient: Matrix<T>
+    /// ∂J_data/∂W and ∂J_data/∂b per layer
+    public var data: [DenseGradient<T>]
+    /// ∂Ω/∂W and ∂Ω/∂b per layer: λ₁·sign(w) + c·w
+    public var penalty: [DenseGradient<T>]
+}
+
+/// The update phase: every parameter's update, decomposed.
+public struct UpdateRecord<T: Scalar>: Equatable, Sendable, Codable {
+    /// 1 for the first update of the session
+    public var number: Int
+    public var learningRate: T
+    public var momentum: T
+    /// The penalties, convention and L1 mode this update used.
+    public var regularization: Regularization<T>
+    public var convention: L2Convention { regularization.convention }
+    public var l1Mode: L1Mode { regularization.l1Mode }
+    /// Per layer, weights then biases, in row-major order.
+    public var parameters: [ParameterUpdate<T>]
+    /// The first parameter whose new value is NaN or infinite, if any.
+    public var firstNonFinite: ParameterID? {
+        parameters.first { !$0.new.isFinite }?.parameter
+    }
+}
+
+/// One phase's record.
+public enum PhaseRecord<T: Scalar>: Equatable, Sendable {
+    case forward(ForwardRecord<T>)
+    case loss(LossRecord<T>)
+    case penalty(PenaltyRecord<T>)
+    case gradient(GradientRecord<T>)
+    case update(UpdateRecord<T>)
+}
+
+/// The phases of one update computed so far.
+public struct UpdateProgress<T: Scalar>: Equatable, Sendable, Codable {
+    public var forward: ForwardRecord<T>?
+    public var loss: LossRecord<T>?
+    public var penalty: PenaltyRecord<T>?
+    public var gradient: GradientRecord<T>?
+    public var update: UpdateRecord<T>?
+
+    public init() {}
+
+    /// The first phase not yet computed (`.update` never stays: it closes the update).
+    public var nextPhase: Phase {
+        if forward == nil { return .forward }
+        if loss == nil { return .loss }
+        if penalty == nil { return .penalty }
+        if gradient == nil { return .gradient }
+        return .update
+    }
+
+    public var isEmpty: Bool { forward == nil }
+}
+
+extension UpdateProgress {
+    /// J = J_data + Ω, once both phases have run.
+    public var total: T? {
+        guard let loss, let penalty else { return nil }
+        return loss.value + penalty.total
+    }
+}

@@ -1,0 +1,183 @@
+/// Why a phase could not run.
+public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A network, its data, its settings and its optimizer state, stepped one phase at a time.
+///
+/// A value type: copying a `Trainer` copies the whole training state (this is `undo`).
+public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
+    public var network: Network<T>
+    public var data: Dataset<T>
+    public var settings: TrainingSettings<T>
+    /// SGD momentum buffers, shaped like the parameters.
+    public var velocities: [DenseGradient<T>]
+    /// Updates completed so far.
+    public private(set) var updateCount: Int
+    /// The phases of the update under way.
+    public private(set) var progress: UpdateProgress<T>
+    /// The phases of the last completed update.
+    public private(set) var lastUpdate: UpdateProgress<T>
+
+    public init(network: Network<T>, data: Dataset<T>, settings: TrainingSettings<T>) {
+        self.network = network
+        self.data = data
+        self.settings = settings
+        velocities = Self.zeroVelocities(for: network)
+        updateCount = 0
+        progress = UpdateProgress()
+        lastUpdate = UpdateProgress()
+    }
+
+    static func zeroVelocities(for network: Network<T>) -> [DenseGradient<T>] {
+        network.layers.map {
+            DenseGradient(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount),
+                          bias: Array(repeating: 0, count: $0.outputCount))
+        }
+    }
+
+    /// The phase `advance()` runs next.
+    public var nextPhase: Phase { progress.nextPhase }
+
+    /// The most recent record of each phase: the update under way first, else the last one.
+    public var latest: UpdateProgress<T> {
+        var result = lastUpdate
+        if let forward = progress.forward {
+            result = UpdateProgress()
+            result.forward = forward
+            result.loss = progress.loss
+            result.penalty = progress.penalty
+            result.gradient = progress.gradient
+        }
+        return result
+    }
+
+    /// Forgets the phases of the update under way (after a setting or parameter changed).
+    public mutating func discardProgress() {
+        progress = UpdateProgress()
+    }
+
+    /// Replaces the network, resetting the momentum buffers and forgetting the records of
+    /// the old one (the update under way and the last update).
+    public mutating func replaceNetwork(_ network: Network<T>) {
+        self.network = network
+        velocities = Self.zeroVelocities(for: network)
+        progress = UpdateProgress()
+        lastUpdate = UpdateProgress()
+    }
+
+    /// Why the next phase cannot run, or nil.
+    public var problem: String? {
+        if data.featureCount != network.inputCount {
+            return "the data has \(data.featureCount) inputs but the network takes \(network.inputCount)"
+        }
+        if data.targetCount != network.outputCount {
+            return "the data has \(data.targetCount) targets but the network has \(network.outputCount) outputs"
+        }
+        if let batchSize = settings.batchSize, batchSize > data.sampleCount {
+            return "batch \(batchSize) is larger than the \(data.sampleCount) samples"
+        }
+        return settings.loss.incompatibility(output: network.layers.last?.activation ?? .identity,
+                                             outputCount: network.outputCount)
+    }
+
+    /// Row indices of the batch of update number `updateCount` (from 0).
+    ///
+    /// Full batch: all rows in order. Minibatches of B: each epoch of ⌈n/B⌉ updates walks a
+    /// permutation drawn from SplitMix64(seed + epoch), B rows at a time (the last one may be shorter).
+    public func batchIndices(forUpdate index: Int) -> [Int] {
+        let n = data.sampleCount
+        guard let size = settings.batchSize, size < n else { return Array(0..<n) }
+        let perEpoch = (n + size - 1) / size
+        let epoch = index / perEpoch
+        let position = index % perEpoch
+        var generator = SplitMix64(seed: settings.seed &+ UInt64(epoch) &* 0x9E37_79B9)
+        let order = generator.permutation(count: n)
+        return Array(order[(position * size)..<min((position + 1) * size, n)])
+    }
+
+    /// Runs the next phase and returns its record.
+    public mutating func advance() throws(TrainingError) -> PhaseRecord<T> {
+        if let problem { throw TrainingError(problem) }
+        switch progress.nextPhase {
+        case .forward:
+            let batch = batchIndices(forUpdate: updateCount)
+            let x = data.inputs.selectingRows(batch)
+            let record = ForwardRecord(batch: batch, layers: network.forward(x), targets: data.targets.selectingRows(batch))
+            progress.forward = record
+            return .forward(record)
+        case .loss:
+            let forward = progress.forward!
+            let record = settings.loss.evaluate(prediction: forward.prediction, target: forward.targets)
+            progress.loss = record
+            return .loss(record)
+        case .penalty:
+            let record = settings.regularization.evaluate(network)
+            progress.penalty = record
+            return .penalty(record)
+        case .gradient:
+            let forward = progress.forward!
+            let outputLayer = network.layers[network.layers.count - 1]
+            let dz = settings.loss.outputZGradient(output: forward.layers[forward.layers.count - 1],
+                                                   activation: outputLayer.activation, target: forward.targets)
+            let record = GradientRecord(outputZGradient: dz,
+                                        data: network.backward(forward.layers, outputZGradient: dz),
+                                        penalty: settings.regularization.gradient(network))
+            progress.gradient = record
+            return .gradient(record)
+        case .update:
+            let record = applyUpdate(progress.gradient!)
+            progress.update = record
+            lastUpdate = progress
+            progress = UpdateProgress()
+            updateCount += 1
+            return .update(record)
+        }
+    }
+
+    /// Runs the remaining phases of the update under way (all five if none has run).
+    public mutating func finishUpdate() throws(TrainingError) -> [PhaseRecord<T>] {
+        var records: [PhaseRecord<T>] = []
+        repeat {
+            records.append(try advance())
+        } while !progress.isEmpty
+        return records
+    }
+
+    private mutating func applyUpdate(_ gradient: GradientRecord<T>) -> UpdateRecord<T> {
+        let regularization = settings.regularization
+        let eta = settings.learningRate, mu = settings.momentum
+        var updates: [ParameterUpdate<T>] = []
+        for (index, layer) in network.layers.enumerated() {
+            let term = regularization.term(forLayer: index)
+            let c = regularization.convention.gradientCoefficient(term.l2)
+            func update(_ id: ParameterID, _ w: T, _ g: T, _ velocity: T, penalized: Bool) -> ParameterUpdate<T> {
+                ParameterUpdate(parameter: id, value: w, dataGradient: g, velocity: velocity,
+                                l1: penalized ? term.l1 : 0, l2Coefficient: penalized ? c : 0,
+                                learningRate: eta, momentum: mu, mode: regularization.l1Mode)
+            }
+            for row in 0..<layer.inputCount {
+                for column in 0..<layer.outputCount {
+                    let result = update(.weight(layer: index, row, column), layer.weights[row, column],
+                                        gradient.data[index].weights[row, column],
+                                        velocities[index].weights[row, column], penalized: true)
+                    network.layers[index].weights[row, column] = result.new
+                    velocities[index].weights[row, column] = result.velocity
+                    updates.append(result)
+                }
+            }
+            guard layer.hasBias else { continue }
+            for column in 0..<layer.outputCount {
+                let result = update(.bias(layer: index, column), layer.bias[column], gradient.data[index].bias[column],
+                                    velocities[index].bias[column], penalized: regularization.includesBiases)
+                network.layers[index].bias[column] = result.new
+                velocities[index].bias[column] = result.velocity
+                updates.append(result)
+            }
+        }
+        return UpdateRecord(number: updateCount + 1, learningRate: eta, momentum: mu,
+                            regularization: regularization, parameters: updates)
+    }
+}

@@ -1,0 +1,121 @@
+/// A command's name, usage and help text: the table `help` prints and the parser follows.
+struct CommandHelp: Sendable {
+    var name: String
+    var usage: String
+    var summary: String
+    var details: String
+
+    static let all: [CommandHelp] = [
+        CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data csv PATH [targets=N]",
+                    summary: "choose the data set",
+                    details: """
+                    linreg: the article's linear regression (4 samples, 3 features, y ≈ x₁ + 0.5·x₂).
+                    xor: the four XOR points, one 0/1 target. blobs: two 2-D clusters, one-hot targets.
+                    csv: a file of comma-separated numbers, one sample a line, whose last N columns
+                    (default 1) are targets; a header line is skipped. For loss xent use one-hot columns.
+                    If the network does not fit the new data, it is replaced by one that does.
+                    """),
+        CommandHelp(name: "net", usage: "net SIZES [act=relu|tanh|sigmoid|identity] [out=identity|sigmoid|softmax|…] [bias=on|off]",
+                    summary: "set the layer sizes and activations (weights drawn from the seed)",
+                    details: """
+                    SIZES lists units from inputs to outputs: net 2-3-1 is 2 inputs, 3 hidden units, 1 output.
+                    act= is the hidden activation (default relu), out= the output one (default identity).
+                    bias=off builds layers z = x·W without b (the article's linear regression has none).
+                    Layer k has weights Wk[i,j] (input i to unit j) and biases bk[j]: layers from 1, indices from 0.
+                    """),
+        CommandHelp(name: "loss", usage: "loss mse | loss xent",
+                    summary: "choose the data loss",
+                    details: """
+                    mse: J = 1/(2n)·Σ(ŷ − y)², the article's form with its ½.
+                    xent: cross-entropy −1/n·Σ y·ln ŷ; needs out=softmax (or out=sigmoid with one output).
+                    """),
+        CommandHelp(name: "penalty", usage: "penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K] | penalty biases on|off",
+                    summary: "choose the penalty on the weights",
+                    details: """
+                    l1: λ·Σ|w|. l2: (λ/2)·Σw² (article) or λ·Σw² (keras), see convention. elastic: both.
+                    Without layer= the penalty applies to every layer (and replaces per-layer ones);
+                    with layer=K only to layer K. Biases are not penalized unless penalty biases on.
+                    """),
+        CommandHelp(name: "convention", usage: "convention article | convention keras",
+                    summary: "write L2 as (λ/2)·Σw² (article) or λ·Σw² (keras)",
+                    details: """
+                    article: penalty (λ/2)·Σw², gradient λ·w, shrink factor 1 − η·λ; PyTorch weight_decay = λ.
+                    keras: l2(λ) adds λ·Σw², gradient 2λ·w, shrink factor 1 − 2ηλ; PyTorch weight_decay = 2λ.
+                    """),
+        CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox",
+                    summary: "how an update applies the L1 pull",
+                    details: """
+                    subgradient: w ← w − η·(g + λ·sign(w)) with sign(0) = 0; weights oscillate around zero.
+                    clip (TF Playground): v = w − η·g, u = v − η·λ·sign(v); if u and v differ in sign, w ← 0, else u.
+                    prox: soft-thresholding w ← sign(v)·max(|v| − η·λ, 0): exact zeros.
+                    Under elastic net the L2 shrinkage joins the data step in v.
+                    """),
+        CommandHelp(name: "lr", usage: "lr η", summary: "set the learning rate η (> 0)",
+                    details: "Every update moves each parameter by −η times its gradient."),
+        CommandHelp(name: "momentum", usage: "momentum μ", summary: "set SGD momentum μ (0 ≤ μ < 1; 0 is plain SGD)",
+                    details: "d = μ·v + g and v ← d + c·w, as PyTorch's SGD; the momentum buffers start at 0."),
+        CommandHelp(name: "batch", usage: "batch N | batch all", summary: "samples per update (default all)",
+                    details: "With N < n each epoch visits the samples in a seeded random order, N at a time."),
+        CommandHelp(name: "seed", usage: "seed S", summary: "set the random seed and redraw the weights",
+                    details: "The seed decides the initial weights and the minibatch order. Same seed, same numbers."),
+        CommandHelp(name: "reinit", usage: "reinit", summary: "redraw the weights from the seed",
+                    details: "Starts training over: new weights, zero momentum, update count 0."),
+        CommandHelp(name: "set", usage: "set W1[i,j] v | set b1[j] v", summary: "set one parameter",
+                    details: "Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1."),
+        CommandHelp(name: "step", usage: "step", summary: "run the next phase of the update and print it",
+                    details: "The phases, in order: forward, loss, penalty, gradient, update."),
+        CommandHelp(name: "update", usage: "update", summary: "finish the update (all remaining phases) and print them",
+                    details: "Prints every phase not yet run, ending with each parameter's update, numbers plugged in."),
+        CommandHelp(name: "run", usage: "run N", summary: "N updates, one summary line each",
+                    details: "Each line: the update's data loss, penalty and total, then the watched parameters. Ctrl-C stops after the current update."),
+        CommandHelp(name: "watch", usage: "watch W1[i,j] | watch b1[j]", summary: "print this parameter after every update",
+                    details: "unwatch removes it."),
+        CommandHelp(name: "unwatch", usage: "unwatch W1[i,j] | unwatch all", summary: "stop watching a parameter",
+                    details: "unwatch all clears the list."),
+        CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data",
+                    summary: "print one value or a summary",
+                    details: """
+                    W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
+                    loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
+                    (after an update: the values computed before the parameters changed).
+                    W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
+                    """),
+        CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
+                    summary: "the last update of a parameter, step by step",
+                    details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule."),
+        CommandHelp(name: "undo", usage: "undo", summary: "go back to the state before the last update",
+                    details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back."),
+        CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",
+                    details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically."),
+        CommandHelp(name: "load", usage: "load PATH", summary: "load a session saved with save",
+                    details: "Replaces the whole session; the undo history starts empty."),
+        CommandHelp(name: "digits", usage: "digits N | digits all", summary: "print N significant digits, or all (exact, the default)",
+                    details: "By default numbers are printed so that they read back as the same double."),
+        CommandHelp(name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one", details: ""),
+        CommandHelp(name: "quit", usage: "quit", summary: "leave regsim (Ctrl-D also quits)", details: ""),
+    ]
+
+    static func entry(named name: String) -> CommandHelp? {
+        all.first { $0.name == name }
+    }
+
+    /// The command nearest to a misspelled `name` (edit distance ≤ 2), if any.
+    static func closest(to name: String) -> String? {
+        let scored = all.map { ($0.name, editDistance(name, $0.name)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let left = Array(a), right = Array(b)
+        if left.isEmpty || right.isEmpty { return max(left.count, right.count) }
+        var previous = Array(0...right.count)
+        for i in 1...left.count {
+            var current = [i] + Array(repeating: 0, count: right.count)
+            for j in 1...right.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[right.count]
+    }
+}

@@ -1,0 +1,146 @@
+import Engine
+
+extension ArgumentReader {
+    /// Parses the arguments of `command`.
+    mutating func parseCommand() throws(InterpreterError) -> Command {
+        switch help.name {
+        case "data": return try data()
+        case "net": return try net()
+        case "loss": return .loss(try choice("loss", Loss.self))
+        case "penalty": return try penalty()
+        case "convention": return .convention(try choice("convention", L2Convention.self))
+        case "l1mode": return .l1Mode(try choice("L1 mode", L1Mode.self))
+        case "lr": return .learningRate(try number("η", positive: true))
+        case "momentum": return .momentum(try number("μ", minimum: 0, below: 1))
+        case "batch":
+            if arguments.first?.lowercased() == "all" { position += 1; return .batch(nil) }
+            return .batch(try integer("batch size", range: 1...1_000_000))
+        case "seed":
+            let word = try next("seed")
+            guard let seed = UInt64(word) else { throw fail("'\(word)' is not a seed; expected a whole number 0…\(UInt64.max)") }
+            return .seed(seed)
+        case "reinit": return .reinitialize
+        case "set":
+            let target = try parameter()
+            return .set(target.id, try number("value"))
+        case "step": return .step
+        case "update": return .update
+        case "run": return .run(try integer("N", range: 1...CommandParser.runLimit))
+        case "watch": return .watch(try parameter().id)
+        case "unwatch":
+            if arguments.first?.lowercased() == "all" { position += 1; return .unwatch(nil) }
+            return .unwatch(try parameter().id)
+        case "show": return .show(try showTarget())
+        case "explain": return .explain(try parameter().id)
+        case "undo": return .undo
+        case "save": return .save(try next("path"))
+        case "load": return .load(try next("path"))
+        case "digits":
+            if arguments.first?.lowercased() == "all" { position += 1; return .digits(nil) }
+            return .digits(try integer("digits", range: 1...17))
+        case "help":
+            guard hasMore else { return .help(nil) }
+            let topic = try next("command").lowercased()
+            guard CommandHelp.entry(named: topic) != nil else { throw fail("no command '\(topic)'") }
+            return .help(topic)
+        case "quit": return .quit
+        default: throw fail("unknown command")
+        }
+    }
+
+    private mutating func data() throws(InterpreterError) -> Command {
+        let name = try next("data set").lowercased()
+        if name == "csv" {
+            let path = try next("path")
+            let options = try options(["targets"])
+            var targets = 1
+            if let text = options["targets"] {
+                guard let value = Int(text), (1...1000).contains(value) else { throw fail("targets must be a whole number 1…1000, not \(text)") }
+                targets = value
+            }
+            return .data(.csv(path: path, targets: targets))
+        }
+        guard let builtin = BuiltinDataset(rawValue: name) else {
+            throw fail("no data set '\(name)'; expected \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")) or csv PATH")
+        }
+        return .data(.builtin(builtin))
+    }
+
+    private mutating func net() throws(InterpreterError) -> Command {
+        let sizesText = try next("layer sizes")
+        let sizes = sizesText.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard sizes.count >= 2, sizes.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= CommandParser.unitLimit }) else {
+            throw fail("'\(sizesText)' is not a list of layer sizes like 2-3-1 (each 1…\(CommandParser.unitLimit))")
+        }
+        let units = sizes.map { $0! }
+        let parameterCount = zip(units, units.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
+        guard parameterCount <= CommandParser.parameterLimit else {
+            throw fail("\(parameterCount) parameters is too many for step mode (at most \(CommandParser.parameterLimit))")
+        }
+        let options = try options(["act", "out", "bias"])
+        var architecture = Architecture(sizes: units)
+        for (key, value) in options {
+            switch key {
+            case "bias":
+                guard value == "on" || value == "off" else { throw fail("bias must be on or off, not \(value)") }
+                architecture.hasBias = value == "on"
+            default:
+                guard let activation = Activation(rawValue: value.lowercased()) else {
+                    throw fail("'\(value)' is not an activation; expected \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if key == "act" {
+                    guard activation != .softmax else { throw fail("softmax is for the output layer (out=softmax)") }
+                    architecture.hidden = activation
+                } else {
+                    architecture.output = activation
+                }
+            }
+        }
+        return .net(architecture)
+    }
+
+    private mutating func penalty() throws(InterpreterError) -> Command {
+        let kind = try next("penalty").lowercased()
+        let term: PenaltyTerm<Double>
+        switch kind {
+        case "biases":
+            let word = try next("on or off").lowercased()
+            guard word == "on" || word == "off" else { throw fail("expected on or off, not \(word)") }
+            return .penaltyBiases(word == "on")
+        case "none": term = .none
+        case "l1": term = PenaltyTerm(l1: try number("λ", minimum: 0))
+        case "l2": term = PenaltyTerm(l2: try number("λ", minimum: 0))
+        case "elastic":
+            let l1 = try number("λ1", minimum: 0)
+            term = PenaltyTerm(l1: l1, l2: try number("λ2", minimum: 0))
+        default: throw fail("'\(kind)' is not a penalty; expected none, l1, l2, elastic or biases")
+        }
+        let options = try options(["layer"])
+        guard let layerText = options["layer"] else { return .penalty(term, layer: nil) }
+        guard let layer = Int(layerText), layer >= 1 else { throw fail("layer must be a layer number from 1, not \(layerText)") }
+        return .penalty(term, layer: layer - 1)
+    }
+
+    private mutating func showTarget() throws(InterpreterError) -> ShowTarget {
+        let word = try next("what to show")
+        switch word.lowercased() {
+        case "loss": return .loss
+        case "penalty": return .penalty
+        case "total": return .total
+        case "net": return .net
+        case "trace": return .trace
+        case "settings": return .settings
+        case "data": return .data
+        default: break
+        }
+        if let (layer, kind) = ParameterName.parseLayer(word) { return .layer(layer, kind) }
+        guard let parsed = ParameterName.parse(word) else {
+            throw fail("cannot show '\(word)'")
+        }
+        switch parsed.prefix {
+        case "d": return .dataGradient(parsed.id)
+        case "p": return .penaltyGradient(parsed.id)
+        default: return .parameter(parsed.id)
+        }
+    }
+}

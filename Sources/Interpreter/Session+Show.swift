@@ -1,0 +1,116 @@
+import Engine
+import Render
+
+extension Session {
+    mutating func show(_ target: ShowTarget) throws(InterpreterError) -> String {
+        let latest = trainer.latest
+        switch target {
+        case .parameter(let id):
+            try requireParameter(id)
+            return "\(id.name) = \(format(trainer.network[id]))\n"
+        case .dataGradient(let id), .penaltyGradient(let id):
+            try requireParameter(id)
+            guard let gradient = latest.gradient else {
+                throw InterpreterError("show: no gradient computed yet (step to the gradient phase, or update)")
+            }
+            let isData: Bool
+            if case .dataGradient = target { isData = true } else { isData = false }
+            let layer = isData ? gradient.data[id.layer] : gradient.penalty[id.layer]
+            let value = id.kind == .weight ? layer.weights[id.row, id.column] : layer.bias[id.column]
+            return "\(isData ? "d" : "p")\(id.name) = \(format(value))\n"
+        case .loss:
+            guard let loss = latest.loss else { throw InterpreterError("show: no loss computed yet (step to the loss phase, or update)") }
+            return "loss = \(format(loss.value))\n"
+        case .penalty:
+            guard let penalty = latest.penalty else { throw InterpreterError("show: no penalty computed yet (step to the penalty phase, or update)") }
+            return "penalty = \(format(penalty.total))\n"
+        case .total:
+            guard let total = latest.total else { throw InterpreterError("show: loss and penalty not both computed yet (step to the penalty phase, or update)") }
+            return "total = \(format(total))\n"
+        case .layer(let index, let kind):
+            guard trainer.network.layers.indices.contains(index) else {
+                throw InterpreterError("show: there is no layer \(index + 1); the network has \(trainer.network.layers.count)")
+            }
+            return layerText(index, kind)
+        case .net:
+            var text = "net: \(Self.describe(trainer.network.architecture)); \(trainer.updateCount) updates so far\n"
+            for index in trainer.network.layers.indices {
+                text += layerText(index, .weight)
+                if trainer.network.layers[index].hasBias { text += layerText(index, .bias) }
+            }
+            return text
+        case .trace:
+            guard !latest.isEmpty else { throw InterpreterError("show: nothing computed yet (step or update first)") }
+            var text = ""
+            let records: [PhaseRecord<Double>] = [
+                latest.forward.map { .forward($0) }, latest.loss.map { .loss($0) }, latest.penalty.map { .penalty($0) },
+                latest.gradient.map { .gradient($0) }, latest.update.map { .update($0) },
+            ].compactMap { $0 }
+            for record in records { text += phaseText.render(record, trainer: trainer) }
+            return text
+        case .settings:
+            return settingsText()
+        case .data:
+            let data = trainer.data
+            var text = "data: \(dataSource.description): \(data.sampleCount) samples, \(data.featureCount) inputs, \(data.targetCount) targets\n"
+            for row in 0..<min(data.sampleCount, 20) {
+                text += "  \(row): x = \(format.vector(data.inputs.row(row)))  y = \(format.vector(data.targets.row(row)))\n"
+            }
+            if data.sampleCount > 20 { text += "  … \(data.sampleCount - 20) more\n" }
+            return text
+        }
+    }
+
+    func layerText(_ index: Int, _ kind: ParameterID.Kind) -> String {
+        let layer = trainer.network.layers[index]
+        let name = "\(kind == .weight ? "W" : "b")\(index + 1)"
+        if kind == .bias {
+            guard layer.hasBias else { return "\(name): none (bias=off)\n" }
+            return "\(name) = \(format.vector(layer.bias, limit: 64))\n"
+        }
+        var text = "\(name) (\(layer.inputCount)×\(layer.outputCount), row i = input, column j = unit):\n"
+        for row in 0..<min(layer.inputCount, 64) {
+            text += "  \(format.vector(layer.weights.row(row), limit: 16))\n"
+        }
+        if layer.inputCount > 64 { text += "  … \(layer.inputCount - 64) more rows\n" }
+        return text
+    }
+
+    func settingsText() -> String {
+        let settings = trainer.settings
+        let regularization = settings.regularization
+        var lines = [
+            "data: \(dataSource.description) (\(trainer.data.sampleCount) samples)",
+            "net: \(Self.describe(trainer.network.architecture))",
+            "loss: \(settings.loss.rawValue)",
+            "penalty: \(describe(regularization.global, convention: regularization.convention))" + (trainer.network.layers.count > 1 ? " on every layer" : ""),
+        ]
+        for (layer, term) in regularization.perLayer.sorted(by: { $0.key < $1.key }) {
+            lines.append("penalty on layer \(layer + 1): \(describe(term, convention: regularization.convention))")
+        }
+        lines += [
+            "penalty biases: \(regularization.includesBiases ? "on" : "off")",
+            "convention: \(regularization.convention.rawValue), L2 term \(regularization.convention.formula)",
+            "l1mode: \(regularization.l1Mode.rawValue); sign(0) = 0",
+            "lr: \(format(settings.learningRate))",
+            "momentum: \(format(settings.momentum))",
+            "batch: \(settings.batchSize.map(String.init) ?? "all")",
+            "seed: \(settings.seed)",
+            "digits: \(format.significantDigits.map(String.init) ?? "all")",
+            "updates: \(trainer.updateCount); next phase: \(trainer.nextPhase.rawValue)",
+            "watching: \(watches.isEmpty ? "nothing" : watches.map(\.name).joined(separator: ", "))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func explain(_ parameter: ParameterID) throws(InterpreterError) -> String {
+        try requireParameter(parameter)
+        guard let record = trainer.lastUpdate.update else {
+            throw InterpreterError("explain: no update yet (type update first)")
+        }
+        guard let update = record.parameters.first(where: { $0.parameter == parameter }) else {
+            throw InterpreterError("explain: \(parameter.name) was not part of the last update")
+        }
+        return phaseText.explain(update, in: record)
+    }
+}

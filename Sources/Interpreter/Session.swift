@@ -1,0 +1,84 @@
+import Engine
+import Render
+
+/// Where the session's data came from.
+public enum DataSource: Equatable, Sendable, Codable {
+    case builtin(BuiltinDataset)
+    case csv(path: String, targets: Int)
+
+    public var description: String {
+        switch self {
+        case .builtin(let set): set.rawValue
+        case .csv(let path, let targets): "csv \(path) targets=\(targets)"
+        }
+    }
+}
+
+/// Everything a REPL session holds. A value: copying it is a snapshot.
+public struct Session: Equatable, Sendable, Codable {
+    /// The network, its data, settings, optimizer state and the phases computed so far.
+    public var trainer: Trainer<Double>
+    public var dataSource: DataSource
+    /// Parameters printed after every update.
+    public var watches: [ParameterID]
+    public var format: NumberFormat
+    /// Trainers as they were before each completed update, newest last (not saved).
+    public var undoStack: [Trainer<Double>]
+
+    /// How many updates `undo` can take back: 1000, fewer for big networks so that the
+    /// snapshots hold at most about 10 million parameters.
+    var undoCapacity: Int {
+        let parameters = trainer.network.layers.reduce(0) { $0 + $1.weights.storage.count + $1.outputCount }
+        return max(1, min(1000, 10_000_000 / max(1, parameters)))
+    }
+
+    /// The session `regsim` starts with: the article's linear regression on a 3-1 linear
+    /// network without bias, mean squared error, η = 0.1, no penalty, seed 1.
+    public init() {
+        let builtin = BuiltinDataset.linreg
+        var generator = SplitMix64(seed: 1)
+        let settings = TrainingSettings<Double>(learningRate: 0.1, seed: 1, loss: builtin.suggestedLoss)
+        trainer = Trainer(network: Network(builtin.suggestedArchitecture, generator: &generator),
+                          data: builtin.dataset(), settings: settings)
+        dataSource = .builtin(builtin)
+        watches = []
+        format = .exact
+        undoStack = []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case trainer, dataSource, watches, format
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        trainer = try container.decode(Trainer<Double>.self, forKey: .trainer)
+        dataSource = try container.decode(DataSource.self, forKey: .dataSource)
+        watches = try container.decode([ParameterID].self, forKey: .watches)
+        format = try container.decode(NumberFormat.self, forKey: .format)
+        undoStack = []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(trainer, forKey: .trainer)
+        try container.encode(dataSource, forKey: .dataSource)
+        try container.encode(watches, forKey: .watches)
+        try container.encode(format, forKey: .format)
+    }
+
+    /// A network for `architecture`, drawn from the session's seed.
+    func freshNetwork(_ architecture: Architecture) -> Network<Double> {
+        var generator = SplitMix64(seed: trainer.settings.seed)
+        return Network(architecture, generator: &generator)
+    }
+
+    /// Replaces the network; the undo history and watches that no longer exist go.
+    mutating func install(_ network: Network<Double>) {
+        trainer.replaceNetwork(network)
+        undoStack = []
+        watches = watches.filter { network.contains($0) }
+    }
+
+    var phaseText: PhaseText { PhaseText(format: format) }
+}

@@ -1,0 +1,75 @@
+import Engine
+
+extension PhaseText {
+    /// A parameter's last update as its formula with the numbers plugged in, one operation
+    /// a line, naming the L2 convention and the L1 rule used.
+    public func explain<T: Scalar>(_ update: ParameterUpdate<T>, in record: UpdateRecord<T>) -> String {
+        let f = format
+        let eta = record.learningRate
+        let name = update.parameter.name
+        let regularization = record.regularization
+        let term = regularization.term(forLayer: update.parameter.layer)
+        var lines = ["\(name) in update \(record.number) (SGD, η = \(f(eta))\(record.momentum == 0 ? "" : ", μ = \(f(record.momentum))"))"]
+        if update.l1 == 0 && update.l2Coefficient == 0 {
+            let why = update.parameter.kind == .bias && !term.isNone ? "biases are not penalized (penalty biases on to include them)" : "no penalty on layer \(update.parameter.layer + 1)"
+            lines.append("  penalty: none (\(why))")
+        }
+        if update.l2Coefficient != 0 {
+            let c = regularization.convention == .article ? "c = λ = \(f(update.l2Coefficient))" : "c = 2λ = 2·\(f(term.l2)) = \(f(update.l2Coefficient))"
+            lines.append("  L2: λ = \(f(term.l2)), \(regularization.convention.rawValue) convention \(regularization.convention.formula), gradient c·w with \(c)")
+        }
+        if update.l1 != 0 {
+            lines.append("  L1: λ = \(f(update.l1)), mode \(record.l1Mode.rawValue); at w = 0 the subgradient used is 0 (sign(0) = 0)")
+        }
+        lines.append("  w = \(f(update.value))")
+        lines.append("  g = \(f(update.dataGradient))   (data gradient dJ_data/d\(name), from the gradient phase)")
+        var g = "g"
+        if update.momentumTerm != 0 || update.velocity != 0 {
+            lines.append("  " + momentumText(update, momentum: record.momentum) + "   (momentum; v is the velocity before this update)")
+            g = "d"
+        }
+        let usesSubgradient = update.l1 != 0 && record.l1Mode == .subgradient
+        if usesSubgradient {
+            lines.append("  sign(w) = \(f(update.sign)); λ·sign(w) = \(f(update.l1))·\(f.operand(update.sign)) = \(f(update.l1Subgradient))")
+            let base = g == "g" ? f(update.dataGradient) : f(update.momentumTerm + update.dataGradient)
+            lines.append("  \(g)′ = \(g) + λ·sign(w) = \(base) + \(f.operand(update.l1Subgradient)) = \(f(update.direction))")
+            g += "′"
+        }
+        let shrink = update.l2Coefficient != 0
+        if shrink {
+            lines.append("  η·c = \(f(eta))·\(f(update.l2Coefficient)) = \(f(eta * update.l2Coefficient))")
+            lines.append("  factor = 1 − η·c = \(f(update.shrinkFactor))")
+        }
+        let target = update.l1 == 0 || usesSubgradient ? "w_new" : "v"
+        let formula = shrink ? "factor·w − η·\(g)" : "w − η·\(g)"
+        let first = shrink ? "\(f(update.shrinkFactor))·\(f.operand(update.value))" : f(update.value)
+        lines.append("  \(target) = \(formula)")
+        lines.append("  \(String(repeating: " ", count: target.count)) = \(first) − \(f(eta))·\(f.operand(update.direction))")
+        if shrink { lines.append("  \(String(repeating: " ", count: target.count)) = \(f(update.shrunk)) − \(f.operand(update.step))") }
+        else { lines.append("  \(String(repeating: " ", count: target.count)) = \(f(update.value)) − \(f.operand(update.step))") }
+        lines.append("  \(String(repeating: " ", count: target.count)) = \(f(update.intermediate))")
+        if update.l1 != 0 && !usesSubgradient {
+            let v = update.intermediate
+            lines.append("  η·λ = \(f(eta))·\(f(update.l1)) = \(f(update.l1Step))")
+            switch record.l1Mode {
+            case .clip:
+                lines.append("  u = v − η·λ·sign(v) = \(f(v)) − \(f(update.l1Step))·\(f.operand(v.signum)) = \(f(update.clipCandidate))")
+                lines.append(update.zeroEvent == .clippedToZero
+                    ? "  u and v differ in sign: the L1 step would cross zero, so w_new = 0 (clip rule)"
+                    : "  no sign change: w_new = u = \(f(update.new))")
+            case .prox:
+                lines.append("  |v| − η·λ = \(f(abs(v))) − \(f(update.l1Step)) = \(f(abs(v) - update.l1Step))")
+                lines.append("  w_new = sign(v)·max(|v| − η·λ, 0) = \(f.operand(v.signum))·max(\(f(abs(v) - update.l1Step)), 0) = \(f(update.new))")
+            case .subgradient:
+                break
+            }
+        }
+        let note = zeroNote(update.zeroEvent).trimmingLeadingSpaces
+        if !note.isEmpty { lines.append("  \(note)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}

@@ -1,0 +1,43 @@
+import Engine
+
+extension PhaseText {
+    /// The forward phase: per layer its formula, then x, z and a per sample.
+    func render<T: Scalar>(_ record: ForwardRecord<T>, network: Network<T>) -> String {
+        var text = heading("forward (\(sampleList(record.batch)))")
+        let shownSamples = min(record.batch.count, detailLimit)
+        for (index, cache) in record.layers.enumerated() {
+            let layer = network.layers[index]
+            let name = "\(index + 1)"
+            let bias = layer.hasBias ? " + b\(name)" : ""
+            text += "layer \(name) (\(layer.inputCount)→\(layer.outputCount)): z = x·W\(name)\(bias); \(layer.activation.formula) (\(layer.activation.rawValue))\n"
+            for row in 0..<shownSamples {
+                let input = index == 0 ? "x = \(format.vector(cache.input.row(row)))  " : ""
+                text += "  sample \(record.batch[row]): \(input)z = \(format.vector(cache.z.row(row)))  a = \(format.vector(cache.a.row(row)))\n"
+            }
+            if shownSamples < record.batch.count {
+                text += "  … \(record.batch.count - shownSamples) more samples\n"
+            }
+        }
+        for row in 0..<shownSamples {
+            text += "  target \(record.batch[row]): y = \(format.vector(record.targets.row(row)))\n"
+        }
+        return text
+    }
+
+    /// The loss phase: the formula with n and the sum plugged in.
+    func render<T: Scalar>(_ record: LossRecord<T>, outputCount: Int) -> String {
+        var text = heading("loss")
+        let n = record.sampleCount
+        switch record.loss {
+        case .meanSquaredError:
+            text += "J_data = 1/(2n)·Σ(ŷ − y)²  (mean squared error, the article's ½)\n"
+            text += "       = \(format(record.sum))/(2·\(n)) = \(format(record.value))\n"
+        case .crossEntropy:
+            text += outputCount == 1
+                ? "J_data = −1/n·Σ [y·ln ŷ + (1 − y)·ln(1 − ŷ)]  (binary cross-entropy, mean over the batch)\n"
+                : "J_data = −1/n·Σ y·ln ŷ  (cross-entropy, mean over the batch)\n"
+            text += "       = \(format(record.sum))/\(n) = \(format(record.value))\n"
+        }
+        return text
+    }
+}

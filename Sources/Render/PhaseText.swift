@@ -1,0 +1,37 @@
+import Engine
+
+/// Turns the engine's phase records into the text the REPL prints.
+public struct PhaseText: Sendable {
+    public var format: NumberFormat
+    /// Units per layer above which the forward and gradient phases print summaries.
+    public var detailLimit: Int
+
+    public init(format: NumberFormat = .exact, detailLimit: Int = 12) {
+        self.format = format
+        self.detailLimit = detailLimit
+    }
+
+    /// One phase's text, with its heading.
+    public func render<T: Scalar>(_ record: PhaseRecord<T>, trainer: Trainer<T>) -> String {
+        switch record {
+        case .forward(let forward): render(forward, network: trainer.network)
+        case .loss(let loss): render(loss, outputCount: trainer.network.outputCount)
+        case .penalty(let penalty): render(penalty, dataLoss: trainer.latest.loss)
+        case .gradient(let gradient): render(gradient, trainer: trainer)
+        case .update(let update): render(update)
+        }
+    }
+
+    func heading(_ title: String) -> String {
+        "── \(title) " + String(repeating: "─", count: max(3, 60 - title.count)) + "\n"
+    }
+
+    /// Samples shown as "samples 0–3" or "samples 2, 0".
+    func sampleList(_ batch: [Int]) -> String {
+        if batch.count > 1 && batch == Array(batch[0]..<(batch[0] + batch.count)) {
+            return "samples \(batch[0])–\(batch[batch.count - 1])"
+        }
+        if batch.count > 8 { return "\(batch.count) samples" }
+        return (batch.count == 1 ? "sample " : "samples ") + batch.map(String.init).joined(separator: ", ")
+    }
+}
