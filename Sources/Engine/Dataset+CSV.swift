@@ -25,8 +25,8 @@ extension Dataset {
                 .map { $0.trimmingCharacters(in: [" ", "\t"]) }
             let values = fields.map { T($0) }
             if values.contains(where: { $0 == nil }) {
-                if rows.isEmpty && width == nil {
-                    width = fields.count  // a header line
+                if rows.isEmpty && width == nil && values.allSatisfy({ $0 == nil }) {
+                    width = fields.count  // a header line: no field is a number
                     continue
                 }
                 let bad = fields.first { T($0) == nil } ?? ""

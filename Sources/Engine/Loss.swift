@@ -31,14 +31,47 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
         case .crossEntropy:
             for index in prediction.storage.indices {
                 let p = prediction.storage[index], y = target.storage[index]
-                if prediction.columns == 1 {
-                    sum += y * T.naturalLogarithm(p) + (1 - y) * T.naturalLogarithm(1 - p)
-                } else {
-                    sum += y * T.naturalLogarithm(p)
-                }
+                // A term whose weight is 0 contributes 0 (0·ln 0 = 0, the limit), so a
+                // saturated but correct output gives a finite loss.
+                if y != 0 { sum -= y * T.naturalLogarithm(p) }
+                if prediction.columns == 1 && y != 1 { sum -= (1 - y) * T.naturalLogarithm(1 - p) }
             }
-            return LossRecord(loss: self, sampleCount: prediction.rows, sum: -sum, value: -sum / T(prediction.rows))
+            return LossRecord(loss: self, sampleCount: prediction.rows, sum: sum, value: sum / T(prediction.rows))
         }
+    }
+
+    /// J_data from the output layer's z as well as its a: cross-entropy through its
+    /// matching output uses ln ŷ from z — softmax: ln ŷ_k = z_k − max z − ln Σ_j e^(z_j − max z);
+    /// sigmoid: ln ŷ = −softplus(−z), ln(1 − ŷ) = −softplus(z) — which stays finite where ŷ
+    /// rounds to exactly 0 or 1. Other cases are `evaluate(prediction:target:)`.
+    public func evaluate<T: Scalar>(output: DenseActivations<T>, activation: Activation, target: Matrix<T>) -> LossRecord<T> {
+        guard self == .crossEntropy, incompatibility(output: activation, outputCount: target.columns) == nil else {
+            return evaluate(prediction: output.a, target: target)
+        }
+        let z = output.z
+        var sum: T = 0
+        for row in 0..<z.rows {
+            if z.columns == 1 {
+                let logit = z[row, 0], y = target[row, 0]
+                if y != 0 { sum += y * softplus(-logit) }
+                if y != 1 { sum += (1 - y) * softplus(logit) }
+                continue
+            }
+            var largest = -T.infinity
+            for column in 0..<z.columns { largest = Swift.max(largest, z[row, column]) }
+            var total: T = 0
+            for column in 0..<z.columns { total += T.exponential(z[row, column] - largest) }
+            let logTotal = T.naturalLogarithm(total)
+            for column in 0..<z.columns where target[row, column] != 0 {
+                sum -= target[row, column] * (z[row, column] - largest - logTotal)
+            }
+        }
+        return LossRecord(loss: self, sampleCount: z.rows, sum: sum, value: sum / T(z.rows))
+    }
+
+    /// softplus(x) = ln(1 + eˣ) = max(x, 0) + ln(1 + e^(−|x|)), without overflow.
+    private func softplus<T: Scalar>(_ x: T) -> T {
+        Swift.max(x, 0) + T.naturalLogarithm(1 + T.exponential(-abs(x)))
     }
 
     /// dJ/dz of the output layer.

@@ -103,7 +103,7 @@ public struct ParameterUpdate<T: Scalar>: Equatable, Sendable, Codable {
                 // sign(v)·max(|v| − ηλ₁, 0)
                 let shrunkMagnitude = abs(v) - l1Step
                 new = shrunkMagnitude > 0 ? v.signum * shrunkMagnitude : 0
-                if shrunkMagnitude <= 0 && v != 0 { zeroEvent = .thresholdedToZero }
+                if shrunkMagnitude < 0 && v != 0 { zeroEvent = .thresholdedToZero }
             case .subgradient:
                 break
             }

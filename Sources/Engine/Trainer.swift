@@ -9,9 +9,16 @@ public struct TrainingError: Error, Equatable, Sendable, CustomStringConvertible
 ///
 /// A value type: copying a `Trainer` copies the whole training state (this is `undo`).
 public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
-    public var network: Network<T>
-    public var data: Dataset<T>
-    public var settings: TrainingSettings<T>
+    public private(set) var network: Network<T>
+    public private(set) var data: Dataset<T>
+    /// Changing what the forward, loss, penalty or gradient phase computes (loss, penalties,
+    /// batch size, seed) restarts the update under way; η, μ and the L1 mode act only in
+    /// the update phase and do not.
+    public var settings: TrainingSettings<T> {
+        didSet {
+            if settings.changesComputedPhases(comparedTo: oldValue) { progress = UpdateProgress() }
+        }
+    }
     /// SGD momentum buffers, shaped like the parameters.
     public var velocities: [DenseGradient<T>]
     /// Updates completed so far.
@@ -41,20 +48,35 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     /// The phase `advance()` runs next.
     public var nextPhase: Phase { progress.nextPhase }
 
-    /// The most recent record of each phase: the update under way first, else the last one.
+    /// The most recent record of each phase: from the update under way where that phase
+    /// has run, else from the last completed update.
     public var latest: UpdateProgress<T> {
         var result = lastUpdate
-        if let forward = progress.forward {
-            result = UpdateProgress()
-            result.forward = forward
-            result.loss = progress.loss
-            result.penalty = progress.penalty
-            result.gradient = progress.gradient
-        }
+        if let forward = progress.forward { result.forward = forward }
+        if let loss = progress.loss { result.loss = loss }
+        if let penalty = progress.penalty { result.penalty = penalty }
+        if let gradient = progress.gradient { result.gradient = gradient }
         return result
     }
 
-    /// Forgets the phases of the update under way (after a setting or parameter changed).
+    /// The phases to show as one trace: the update under way if it has begun, else the last one.
+    public var currentTrace: UpdateProgress<T> {
+        progress.isEmpty ? lastUpdate : progress
+    }
+
+    /// Sets one parameter, restarting the update under way.
+    public mutating func setParameter(_ parameter: ParameterID, to value: T) {
+        network[parameter] = value
+        progress = UpdateProgress()
+    }
+
+    /// Replaces the data set, restarting the update under way.
+    public mutating func replaceData(_ data: Dataset<T>) {
+        self.data = data
+        progress = UpdateProgress()
+    }
+
+    /// Forgets the phases of the update under way.
     public mutating func discardProgress() {
         progress = UpdateProgress()
     }
@@ -76,8 +98,8 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         if data.targetCount != network.outputCount {
             return "the data has \(data.targetCount) targets but the network has \(network.outputCount) outputs"
         }
-        if let batchSize = settings.batchSize, batchSize > data.sampleCount {
-            return "batch \(batchSize) is larger than the \(data.sampleCount) samples"
+        if let batchSize = settings.batchSize, batchSize < 1 || batchSize > data.sampleCount {
+            return "batch \(batchSize) is not in 1…\(data.sampleCount), the number of samples"
         }
         return settings.loss.incompatibility(output: network.layers.last?.activation ?? .identity,
                                              outputCount: network.outputCount)
@@ -110,7 +132,9 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             return .forward(record)
         case .loss:
             let forward = progress.forward!
-            let record = settings.loss.evaluate(prediction: forward.prediction, target: forward.targets)
+            let record = settings.loss.evaluate(output: forward.layers[forward.layers.count - 1],
+                                                activation: network.layers[network.layers.count - 1].activation,
+                                                target: forward.targets)
             progress.loss = record
             return .loss(record)
         case .penalty:

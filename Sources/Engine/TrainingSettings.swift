@@ -22,6 +22,17 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
     }
 }
 
+extension TrainingSettings {
+    /// Whether the forward, loss, penalty or gradient phase would compute something else
+    /// under `self` than under `other` (η, μ and the L1 mode matter only in the update phase).
+    public func changesComputedPhases(comparedTo other: TrainingSettings) -> Bool {
+        var left = regularization, right = other.regularization
+        left.l1Mode = .subgradient
+        right.l1Mode = .subgradient
+        return loss != other.loss || batchSize != other.batchSize || seed != other.seed || left != right
+    }
+}
+
 /// The five phases of one update, in order.
 public enum Phase: String, CaseIterable, Codable, Sendable {
     case forward, loss, penalty, gradient, update

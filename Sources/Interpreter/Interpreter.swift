@@ -8,6 +8,8 @@ public struct Interpreter {
     public let fileSystem: any FileSystem
     /// Polled between updates by `run`; true stops it cleanly, keeping the state.
     public var isInterrupted: @Sendable () -> Bool
+    /// Where long commands (`run`) send their lines as they go; nil: all text is in the reply.
+    public var stream: ((String) -> Void)?
 
     public init(session: Session = Session(), fileSystem: any FileSystem = LocalFileSystem(),
                 isInterrupted: @escaping @Sendable () -> Bool = { false }) {
@@ -46,7 +48,7 @@ public struct Interpreter {
         }
         var next = session
         do {
-            let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted)
+            let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted, stream: stream)
             let text = try next.execute(command, context: context)
             session = next
             return Reply(text: text, quits: command == .quit)
@@ -60,4 +62,5 @@ public struct Interpreter {
 struct ExecutionContext {
     var fileSystem: any FileSystem
     var isInterrupted: @Sendable () -> Bool
+    var stream: ((String) -> Void)?
 }

@@ -10,11 +10,11 @@ extension Session {
         case .loss(let loss): return try setLoss(loss)
         case .penalty(let term, let layer): return try setPenalty(term, layer: layer)
         case .penaltyBiases(let on):
-            trainer.settings.regularization.includesBiases = on
-            return "penalty on biases: \(on ? "on" : "off (weights only)")" + discardNote() + "\n"
+            let note = change { $0.settings.regularization.includesBiases = on }
+            return "penalty on biases: \(on ? "on" : "off (weights only)")" + note + "\n"
         case .convention(let convention):
-            trainer.settings.regularization.convention = convention
-            return phaseText.conventionLine(convention) + discardNote() + "\n"
+            let note = change { $0.settings.regularization.convention = convention }
+            return phaseText.conventionLine(convention) + note + "\n"
         case .l1Mode(let mode):
             trainer.settings.regularization.l1Mode = mode
             return "l1mode: \(mode.rawValue): \(CommandHelp.l1ModeRule(mode))\n"
@@ -28,8 +28,8 @@ extension Session {
             if let size, size > trainer.data.sampleCount {
                 throw InterpreterError("batch: \(size) is more than the \(trainer.data.sampleCount) samples of \(trainer.data.name)")
             }
-            trainer.settings.batchSize = size == trainer.data.sampleCount ? nil : size
-            return "batch: " + (size.map { "\($0) samples per update, in a seeded order" } ?? "all \(trainer.data.sampleCount) samples") + discardNote() + "\n"
+            let note = change { $0.settings.batchSize = size == $0.data.sampleCount ? nil : size }
+            return "batch: " + (size.map { "\($0) samples per update, in a seeded order" } ?? "all \(trainer.data.sampleCount) samples") + note + "\n"
         case .seed(let seed):
             trainer.settings.seed = seed
             install(freshNetwork(trainer.network.architecture))
@@ -41,11 +41,11 @@ extension Session {
             return "reinit: weights redrawn from seed \(trainer.settings.seed), update count 0\n"
         case .set(let parameter, let value):
             try requireParameter(parameter)
-            trainer.network[parameter] = value
-            return "\(parameter.name) = \(format(value))" + discardNote() + "\n"
+            let note = change { $0.setParameter(parameter, to: value) }
+            return "\(parameter.name) = \(format(value))" + note + "\n"
         case .step: return try step()
         case .update: return try update()
-        case .run(let count): return try run(count, isInterrupted: context.isInterrupted)
+        case .run(let count): return try run(count, isInterrupted: context.isInterrupted, stream: context.stream)
         case .watch(let parameter):
             try requireParameter(parameter)
             if !watches.contains(parameter) { watches.append(parameter) }
@@ -71,11 +71,11 @@ extension Session {
         }
     }
 
-    /// Says that the update under way restarts, if one was under way; and forgets it.
-    mutating func discardNote() -> String {
-        guard !trainer.progress.isEmpty else { return "" }
-        trainer.discardProgress()
-        return " (the update under way starts again from the forward phase)"
+    /// Applies `change` to the trainer; says so when it restarted the update under way.
+    mutating func change(_ change: (inout Trainer<Double>) -> Void) -> String {
+        let underway = !trainer.progress.isEmpty
+        change(&trainer)
+        return underway && trainer.progress.isEmpty ? " (the update under way starts again from the forward phase)" : ""
     }
 
     func requireParameter(_ parameter: ParameterID) throws(InterpreterError) {

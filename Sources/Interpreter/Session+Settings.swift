@@ -20,7 +20,7 @@ extension Session {
             }
             description = "\(path): \(data.sampleCount) sample\(data.sampleCount == 1 ? "" : "s"), \(data.featureCount) inputs, \(data.targetCount) target\(data.targetCount == 1 ? "" : "s")"
         }
-        trainer.data = data
+        trainer.replaceData(data)
         dataSource = source
         undoStack = []
         var lines = ["data: \(description)"]
@@ -35,8 +35,6 @@ extension Session {
                 trainer.settings.loss = loss
                 lines.append("loss: \(loss.rawValue)")
             }
-        } else {
-            trainer.discardProgress()
         }
         if let size = trainer.settings.batchSize, size >= data.sampleCount {
             trainer.settings.batchSize = nil
@@ -63,9 +61,9 @@ extension Session {
         if let problem = loss.incompatibility(output: network.layers.last?.activation ?? .identity, outputCount: network.outputCount) {
             throw InterpreterError("\(problem): change the network first (net … out=\(network.outputCount == 1 ? "sigmoid" : "softmax"))")
         }
-        trainer.settings.loss = loss
+        let note = change { $0.settings.loss = loss }
         let formula = loss == .meanSquaredError ? "J = 1/(2n)·Σ(ŷ − y)²" : "J = −1/n·Σ y·ln ŷ"
-        return "loss: \(loss.rawValue), \(formula)" + discardNote() + "\n"
+        return "loss: \(loss.rawValue), \(formula)" + note + "\n"
     }
 
     mutating func setPenalty(_ term: PenaltyTerm<Double>, layer: Int?) throws(InterpreterError) -> String {
@@ -86,8 +84,7 @@ extension Session {
             if replaced { line += " (per-layer penalties removed)" }
         }
         if !term.isNone { line += regularization.includesBiases ? "; weights and biases" : "; weights only, biases not penalized" }
-        trainer.settings.regularization = regularization
-        return line + discardNote() + "\n"
+        return line + change { $0.settings.regularization = regularization } + "\n"
     }
 
     /// "L2 λ = 0.1, (λ/2)·Σw² (article convention)"

@@ -25,7 +25,9 @@ extension Session {
             guard let penalty = latest.penalty else { throw InterpreterError("show: no penalty computed yet (step to the penalty phase, or update)") }
             return "penalty = \(format(penalty.total))\n"
         case .total:
-            guard let total = latest.total else { throw InterpreterError("show: loss and penalty not both computed yet (step to the penalty phase, or update)") }
+            // J_data and Ω of one update: the one under way once its penalty phase has run.
+            let pair = trainer.progress.penalty != nil ? trainer.progress : trainer.lastUpdate
+            guard let total = pair.total else { throw InterpreterError("show: loss and penalty not both computed yet (step to the penalty phase, or update)") }
             return "total = \(format(total))\n"
         case .layer(let index, let kind):
             guard trainer.network.layers.indices.contains(index) else {
@@ -40,11 +42,12 @@ extension Session {
             }
             return text
         case .trace:
-            guard !latest.isEmpty else { throw InterpreterError("show: nothing computed yet (step or update first)") }
+            let trace = trainer.currentTrace
+            guard !trace.isEmpty else { throw InterpreterError("show: nothing computed yet (step or update first)") }
             var text = ""
             let records: [PhaseRecord<Double>] = [
-                latest.forward.map { .forward($0) }, latest.loss.map { .loss($0) }, latest.penalty.map { .penalty($0) },
-                latest.gradient.map { .gradient($0) }, latest.update.map { .update($0) },
+                trace.forward.map { .forward($0) }, trace.loss.map { .loss($0) }, trace.penalty.map { .penalty($0) },
+                trace.gradient.map { .gradient($0) }, trace.update.map { .update($0) },
             ].compactMap { $0 }
             for record in records { text += phaseText.render(record, trainer: trainer) }
             return text

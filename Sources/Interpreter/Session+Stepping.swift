@@ -34,8 +34,13 @@ extension Session {
         return text + watchLine(prefix: "watch: ")
     }
 
-    mutating func run(_ count: Int, isInterrupted: () -> Bool) throws(InterpreterError) -> String {
+    /// N updates, one summary line each. With a `stream`, lines go there as they are made
+    /// and the reply keeps only the closing message.
+    mutating func run(_ count: Int, isInterrupted: () -> Bool, stream: ((String) -> Void)?) throws(InterpreterError) -> String {
         var text = ""
+        func emit(_ line: String) {
+            if let stream { stream(line) } else { text += line }
+        }
         for index in 0..<count {
             if index > 0 && isInterrupted() {
                 return text + "interrupted after \(index) of \(count) updates; the state is kept\n"
@@ -43,8 +48,8 @@ extension Session {
             repeat { _ = try advance() } while !trainer.progress.isEmpty
             let last = trainer.lastUpdate
             guard let loss = last.loss, let penalty = last.penalty, let update = last.update else { break }
-            text += "update \(update.number): J_data = \(format(loss.value)), Ω = \(format(penalty.total)), J = \(format(loss.value + penalty.total))"
-            text += (watches.isEmpty ? "" : "; " + watchValues()) + "\n"
+            emit("update \(update.number): J_data = \(format(loss.value)), Ω = \(format(penalty.total)), J = \(format(loss.value + penalty.total))"
+                + (watches.isEmpty ? "" : "; " + watchValues()) + "\n")
             if !loss.value.isFinite {
                 return text + "stopped: J_data became \(format(loss.value)) in update \(update.number): the run diverged"
                     + " (η = \(format(trainer.settings.learningRate)); try a smaller lr, and undo to go back)\n"

@@ -7,10 +7,12 @@ extension Interpreter {
         var errorLines: [Int] = []
         for (offset, line) in lines.enumerated() {
             let trimmed = line.trimmingWhitespace
-            if trimmed.isEmpty { continue }
-            if trimmed.hasPrefix("#") {
+            switch ScriptLine(trimmed) {
+            case .blank: continue
+            case .comment:
                 if echo { text += trimmed + "\n" }
                 continue
+            case .command: break
             }
             if echo { text += "> \(trimmed)\n" }
             let reply = handle(trimmed)

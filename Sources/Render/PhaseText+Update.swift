@@ -39,7 +39,8 @@ extension PhaseText {
             let coefficient = regularization.convention == .article
                 ? "c = λ = \(format(term.l2))"
                 : "c = 2λ = \(format(c))"
-            parts.append("L2 (\(regularization.convention.rawValue), \(regularization.convention.formula)): \(coefficient), shrink factor 1 − η·c = 1 − \(format(eta * c)) = \(format(1 - eta * c)), PyTorch weight_decay = \(format(c))")
+            parts.append("L2 (\(regularization.convention.rawValue) convention, \(regularization.convention.formula)): \(coefficient), PyTorch weight_decay = \(format(c))")
+            parts.append("shrink factor 1 − η·c = 1 − \(format(eta * c)) = \(format(1 - eta * c))")
         }
         if term.l1 != 0 {
             let rule = switch regularization.l1Mode {
@@ -51,7 +52,7 @@ extension PhaseText {
         }
         if parts.isEmpty { return "no penalty: w − η·g" }
         if !regularization.includesBiases { parts.append("biases not penalized") }
-        return parts.joined(separator: "; ")
+        return parts.joined(separator: "\n         ")
     }
 
     /// One parameter's update on one line.

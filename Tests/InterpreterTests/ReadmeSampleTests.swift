@@ -4,6 +4,7 @@ import TestSupport
 import Testing
 
 /// The README's sample session is real output: its commands, replayed, print the block.
+/// `REGSIM_RECORD=1` rewrites the block from regsim's output.
 @Suite struct ReadmeSampleTests {
     static let readme = URL(fileURLWithPath: "\(#filePath)")
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -25,6 +26,11 @@ import Testing
         var interpreter = Interpreter()
         let (text, errors) = interpreter.transcript(of: commands)
         #expect(errors.isEmpty)
+        if Golden.isRecording {
+            let readme = try String(contentsOf: Self.readme, encoding: .utf8)
+            try Data(readme.replacingOccurrences(of: block, with: text).utf8).write(to: Self.readme, options: .atomic)
+            return
+        }
         if let diff = lineDiff(expected: block, actual: text) {
             Issue.record("README sample session differs from regsim's output:\n\(diff)")
         }

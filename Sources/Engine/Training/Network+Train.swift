@@ -1,0 +1,72 @@
+/// What one fast training update reports.
+public struct BatchOutcome<T: Scalar>: Equatable, Sendable {
+    /// J_data of the batch, before the update
+    public var dataLoss: T
+    /// The first parameter array holding NaN or ±∞ after the update, if any.
+    public var firstNonFinite: ParameterArray?
+}
+
+/// One layer's weights or biases.
+public struct ParameterArray: Equatable, Sendable, Codable {
+    /// Layer index from 0 (names show it from 1).
+    public var layer: Int
+    public var kind: ParameterID.Kind
+
+    public init(layer: Int, kind: ParameterID.Kind) {
+        self.layer = layer
+        self.kind = kind
+    }
+
+    /// "W1" or "b1"
+    public var name: String { "\(kind == .weight ? "W" : "b")\(layer + 1)" }
+}
+
+extension Network {
+    /// One SGD update on a batch without step records: forward, data loss, backpropagation,
+    /// then every layer's `UpdateRule` (the same arithmetic step mode records).
+    /// x: (batch, inputs), targets: (batch, outputs). `velocities` are the momentum buffers.
+    public mutating func train(batch x: Matrix<T>, targets: Matrix<T>, settings: TrainingSettings<T>,
+                               velocities: inout [DenseGradient<T>]) -> BatchOutcome<T> {
+        let caches = forward(x)
+        let output = caches[caches.count - 1]
+        let dataLoss = settings.loss.evaluate(output: output, activation: layers[layers.count - 1].activation, target: targets).value
+        let dz = settings.loss.outputZGradient(output: output, activation: layers[layers.count - 1].activation, target: targets)
+        let gradients = backward(caches, outputZGradient: dz)
+        var firstNonFinite: ParameterArray?
+        for index in layers.indices {
+            let weightRule = UpdateRule(settings: settings, layer: index, forBiases: false)
+            let weightCheck = layers[index].weights.storage.withUnsafeMutableBufferPointer { values in
+                gradients[index].weights.storage.withUnsafeBufferPointer { gradient in
+                    velocities[index].weights.storage.withUnsafeMutableBufferPointer { velocity in
+                        weightRule.apply(values: values, gradients: gradient, velocities: velocity)
+                    }
+                }
+            }
+            if !weightCheck.isFinite && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .weight) }
+            guard layers[index].hasBias else { continue }
+            let biasRule = UpdateRule(settings: settings, layer: index, forBiases: true)
+            let biasCheck = layers[index].bias.withUnsafeMutableBufferPointer { values in
+                gradients[index].bias.withUnsafeBufferPointer { gradient in
+                    velocities[index].bias.withUnsafeMutableBufferPointer { velocity in
+                        biasRule.apply(values: values, gradients: gradient, velocities: velocity)
+                    }
+                }
+            }
+            if !biasCheck.isFinite && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .bias) }
+        }
+        return BatchOutcome(dataLoss: dataLoss, firstNonFinite: firstNonFinite)
+    }
+
+    /// The index of the largest output per row: the predicted class. x: (batch, inputs).
+    public func predictedClasses(_ x: Matrix<T>) -> [Int] {
+        var input = x
+        for layer in layers {
+            input = layer.forward(input).a
+        }
+        return (0..<input.rows).map { row in
+            var best = 0
+            for column in 1..<max(1, input.columns) where input[row, column] > input[row, best] { best = column }
+            return best
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Engine
+
+/// One configuration of the article's experiment: a name and its penalty settings.
+public struct ExperimentArm: Sendable {
+    public var name: String
+    public var settings: TrainingSettings<Float>
+
+    public init(name: String, settings: TrainingSettings<Float>) {
+        self.name = name
+        self.settings = settings
+    }
+}
+
+/// One arm's outcome: every epoch and the final scores.
+public struct ExperimentResult: Sendable {
+    public var name: String
+    public var epochs: [EpochRecord]
+    public var trainingAccuracy: Double
+    public var validationAccuracy: Double
+    public var testAccuracy: Double
+    /// training − validation accuracy: the overfitting the article wants to shrink
+    public var gap: Double { trainingAccuracy - validationAccuracy }
+    /// Fraction of all weights with |w| < 1e-3
+    public var sparsity: Double
+    /// ‖W‖ over all layers
+    public var weightNorm: Double
+    public var seconds: Double
+    /// The first layer's weights, for the histogram
+    public var firstLayerWeights: [Float]
+}
+
+/// The article's experiment: the same network and seed trained once per arm (none, L1, L2).
+public struct Experiment<Source: ClassificationSource> {
+    public var split: DataSplit<Source>
+    public var hidden: [Int]
+    public var epochs: Int
+    public var arms: [ExperimentArm]
+
+    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm]) {
+        self.split = split
+        self.hidden = hidden
+        self.epochs = epochs
+        self.arms = arms
+    }
+
+    /// Trains every arm in turn; `onEpoch` sees each epoch record with its arm's name.
+    public func run(shouldStop: () -> Bool = { false }, progress: (String, BatchProgress) -> Void = { _, _ in },
+                    onEpoch: (String, EpochRecord) -> Void = { _, _ in }) throws(TrainingStop) -> [ExperimentResult] {
+        var results: [ExperimentResult] = []
+        for arm in arms {
+            var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
+                                        classes: split.training.classCount, settings: arm.settings)
+            var records: [EpochRecord] = []
+            for _ in 0..<epochs {
+                let record = try classifier.trainEpoch(on: split.training, indices: split.trainingIndices,
+                                                       validation: (split.training, split.validationIndices),
+                                                       shouldStop: shouldStop, progress: { progress(arm.name, $0) })
+                records.append(record)
+                onEpoch(arm.name, record)
+                if shouldStop() { throw .interrupted(epoch: record.epoch, batch: 0) }
+            }
+            let weights = classifier.network.layers.flatMap(\.weights.storage)
+            results.append(ExperimentResult(
+                name: arm.name, epochs: records,
+                trainingAccuracy: split.training.accuracy(of: classifier.network, on: split.trainingIndices),
+                validationAccuracy: records.last?.validationAccuracy ?? .nan,
+                testAccuracy: split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count)),
+                sparsity: Double(weights.filter { abs($0) < 1e-3 }.count) / Double(max(1, weights.count)),
+                weightNorm: weights.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot(),
+                seconds: records.reduce(0) { $0 + $1.seconds },
+                firstLayerWeights: classifier.network.layers[0].weights.storage))
+        }
+        return results
+    }
+}

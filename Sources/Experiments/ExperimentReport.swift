@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// The article's comparison table and the files written beside it.
+public enum ExperimentReport {
+    /// One row per arm: accuracies in %, the gap, sparsity, weight norm and time.
+    public static func table(_ results: [ExperimentResult]) -> String {
+        let header = ["run", "train %", "valid %", "test %", "gap", "sparsity", "‖W‖", "seconds"]
+        let rows = results.map { result in
+            [result.name, percent(result.trainingAccuracy), percent(result.validationAccuracy), percent(result.testAccuracy),
+             percent(result.gap), percent(result.sparsity), fixed(result.weightNorm, 2), fixed(result.seconds, 1)]
+        }
+        return TextTable.render(header: header, rows: rows)
+    }
+
+    /// Every epoch of every arm: `run,epoch,data_loss,penalty,validation_accuracy,sparsity_layer1,…,norm_layer1,…,seconds`.
+    public static func csv(_ results: [ExperimentResult]) -> String {
+        let layers = results.first?.epochs.first?.sparsity.count ?? 0
+        var header = ["run", "epoch", "data_loss", "penalty", "validation_accuracy"]
+        header += (1...max(1, layers)).map { "sparsity_layer\($0)" } + (1...max(1, layers)).map { "norm_layer\($0)" } + ["seconds"]
+        var text = header.joined(separator: ",") + "\n"
+        for result in results {
+            for record in result.epochs {
+                let fields = [csvField(result.name), "\(record.epoch)", "\(record.dataLoss)", "\(record.penalty)", "\(record.validationAccuracy)"]
+                    + record.sparsity.map { "\($0)" } + record.weightNorms.map { "\($0)" } + ["\(record.seconds)"]
+                text += fields.joined(separator: ",") + "\n"
+            }
+        }
+        return text
+    }
+
+    /// Validation accuracy per epoch, one line per arm.
+    public static func accuracyChart(_ results: [ExperimentResult]) -> String {
+        LineChart(title: "Validation accuracy per epoch", xLabel: "epoch", yLabel: "validation accuracy (%)",
+                  series: results.map { result in
+                      .init(name: result.name, points: result.epochs.map { (Double($0.epoch), $0.validationAccuracy * 100) })
+                  }).svg
+    }
+
+    /// First-layer weights of each arm.
+    public static func histogram(_ results: [ExperimentResult]) -> String {
+        HistogramChart(title: "First-layer weights", xLabel: "weight value",
+                       panels: results.map { .init(name: $0.name, values: $0.firstLayerWeights) }).svg
+    }
+
+    static func percent(_ value: Double) -> String { value.isFinite ? fixed(value * 100, 2) : "—" }
+
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let scale = pow(10, Double(digits))
+        let rounded = (abs(value) * scale).rounded() / scale
+        let whole = Int(rounded)
+        let fraction = Int(((rounded - Double(whole)) * scale).rounded())
+        let fractionText = String(fraction).leftPadded(to: digits, with: "0")
+        return (value < 0 && rounded > 0 ? "-" : "") + "\(whole)" + (digits > 0 ? ".\(fractionText)" : "")
+    }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingAll("\"", "\"\"") + "\"" : text
+    }
+}
+
+/// A plain-text table with aligned columns.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == 0 ? cell.rightPadded(to: widths[index]) : cell.leftPadded(to: widths[index])
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = " ") -> String {
+        count >= width ? self : String(repeating: String(pad), count: width - count) + self
+    }
+
+    func rightPadded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

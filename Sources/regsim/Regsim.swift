@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `regsim` command. Each subcommand lives in a file of its own; add new ones to
+/// `subcommands`.
+@main
+struct Regsim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Step through neural-network training and its regularization, number by number.",
+        discussion: """
+        Without a subcommand, regsim starts the REPL ('regsim repl').
+
+        ENVIRONMENT
+          REGSIM_HISTORY   The REPL's history file; empty for no history file.
+                           Default: $XDG_STATE_HOME/regsim/history, or
+                           ~/.local/state/regsim/history when XDG_STATE_HOME is unset.
+        """,
+        subcommands: [ReplCommand.self, RunCommand.self],
+        defaultSubcommand: ReplCommand.self
+    )
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The REPL on a real pseudo-terminal, driven by `pty_session.py` with python3's pexpect:
+/// prompt, TAB completion, Ctrl-C, Ctrl-R, the up arrow, the history file, Ctrl-D.
+@Suite struct TerminalTests {
+    /// The script beside this file.
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().appendingPathComponent("pty_session.py")
+
+    @Test func replWorksLikeAReadlineProgram() throws {
+        let executable = try RegsimExecutable.location.get()
+        guard let python = Self.findPython() else {
+            Issue.record("python3 is not on PATH; this test needs python3 with pexpect (.ci/run installs them)")
+            return
+        }
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("log")
+        let errors = folder.appendingPathComponent("errors")
+        let status = try RegsimExecutable.runProcess(
+            python, arguments: [Self.script.path, executable.path, folder.path],
+            input: nil, output: log, errors: errors, timeout: 300
+        )
+        let printed = try String(contentsOf: log, encoding: .utf8) + String(contentsOf: errors, encoding: .utf8)
+        if status == 3 {
+            Issue.record("python3 has no pexpect module: pip install pexpect\n\(printed)")
+            return
+        }
+        #expect(status == 0, "pty_session.py failed:\n\(printed)")
+    }
+
+    /// The first executable `python3` on PATH.
+    static func findPython() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":")
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("python3") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+}

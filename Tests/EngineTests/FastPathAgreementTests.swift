@@ -1,0 +1,49 @@
+import Engine
+import Testing
+
+/// Fast training (`Network.train`, no records) and step mode (`Trainer`, every
+/// intermediate recorded) are one engine: on the same batch they give the same bits.
+@Suite struct FastPathAgreementTests {
+    static let cases: [(String, TrainingSettings<Double>)] = {
+        func settings(_ term: PenaltyTerm<Double>, mode: L1Mode = .subgradient, momentum: Double = 0,
+                      convention: L2Convention = .article, biases: Bool = false) -> TrainingSettings<Double> {
+            TrainingSettings(learningRate: 0.3, momentum: momentum, seed: 5, loss: .crossEntropy,
+                             regularization: Regularization(global: term, includesBiases: biases,
+                                                            convention: convention, l1Mode: mode))
+        }
+        return [
+            ("none", settings(.none)),
+            ("l2 article", settings(PenaltyTerm(l2: 0.2))),
+            ("l2 keras, momentum", settings(PenaltyTerm(l2: 0.2), momentum: 0.9, convention: .keras)),
+            ("l1 subgradient", settings(PenaltyTerm(l1: 0.3))),
+            ("l1 clip", settings(PenaltyTerm(l1: 0.3), mode: .clip)),
+            ("l1 prox, biases", settings(PenaltyTerm(l1: 0.3), mode: .prox, biases: true)),
+            ("elastic clip, momentum", settings(PenaltyTerm(l1: 0.2, l2: 0.1), mode: .clip, momentum: 0.5)),
+        ]
+    }()
+
+    @Test(arguments: 0..<cases.count) func fastUpdatesEqualRecordedUpdates(caseIndex: Int) throws {
+        let settings = Self.cases[caseIndex].1
+        var generator = SplitMix64(seed: 11)
+        let network = Network<Double>(Architecture(sizes: [2, 4, 2], hidden: .tanh, output: .softmax), generator: &generator)
+        let data = BuiltinDataset.blobs.dataset(as: Double.self)
+        var trainer = Trainer(network: network, data: data, settings: settings)
+        var fast = network
+        var velocities = trainer.velocities
+        for _ in 0..<4 {
+            _ = try trainer.finishUpdate()
+            let outcome = fast.train(batch: data.inputs, targets: data.targets, settings: settings, velocities: &velocities)
+            #expect(outcome.firstNonFinite == nil)
+            #expect(outcome.dataLoss == trainer.lastUpdate.loss?.value)
+        }
+        #expect(fast == trainer.network, "\(Self.cases[caseIndex].0): parameters differ")
+        #expect(velocities == trainer.velocities, "\(Self.cases[caseIndex].0): momentum buffers differ")
+    }
+
+    @Test func predictedClassesAreTheLargestOutput() {
+        let layer = Dense<Double>(weights: Matrix([[1, -1, 0], [0, 2, -3]]), bias: [0, 0, 0.5], activation: .softmax)
+        let network = Network(layers: [layer])
+        // rows: x = (1, 0) → z = (1, -1, 0.5); x = (0, 1) → z = (0, 2, -2.5); x = (0, 0) → z = (0, 0, 0.5)
+        #expect(network.predictedClasses(Matrix([[1, 0], [0, 1], [0, 0]])) == [0, 1, 2])
+    }
+}
