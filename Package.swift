@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline",
+                "Interpreter", "CReadline", "Experiments", "MNIST",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

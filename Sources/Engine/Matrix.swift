@@ -75,7 +75,15 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// C = A·B. A: (m, k), B: (k, n), C: (m, n); c_ij = Σ_k a_ik·b_kj, summed in k order.
+    /// Float matrices go through the fast kernel instead (`Matrix+GEMM.swift`).
     public func multiplied(by other: Matrix) -> Matrix {
+        precondition(columns == other.rows, "shape mismatch: (\(rows), \(columns))·(\(other.rows), \(other.columns))")
+        if let fast = fastProduct(other, transposeSelf: false, transposeOther: false) { return fast }
+        return plainProduct(other)
+    }
+
+    /// The plain reference product: c_ij = Σ_k a_ik·b_kj, summed in k order.
+    public func plainProduct(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows, "shape mismatch: (\(rows), \(columns))·(\(other.rows), \(other.columns))")
         var result = Matrix(rows: rows, columns: other.columns)
         for i in 0..<rows {
@@ -90,14 +98,14 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
         return result
     }
 
-    /// Aᵀ·B without forming Aᵀ. A: (k, m), B: (k, n), result: (m, n).
+    /// Aᵀ·B. A: (k, m), B: (k, n), result: (m, n). The Float kernel reads Aᵀ in place.
     public func transposedMultiplied(by other: Matrix) -> Matrix {
-        transposed.multiplied(by: other)
+        fastProduct(other, transposeSelf: true, transposeOther: false) ?? transposed.plainProduct(other)
     }
 
-    /// A·Bᵀ without forming Bᵀ. A: (m, k), B: (n, k), result: (m, n).
+    /// A·Bᵀ. A: (m, k), B: (n, k), result: (m, n). The Float kernel reads Bᵀ in place.
     public func multipliedTransposed(by other: Matrix) -> Matrix {
-        multiplied(by: other.transposed)
+        fastProduct(other, transposeSelf: false, transposeOther: true) ?? plainProduct(other.transposed)
     }
 
     /// Element-wise f(a).

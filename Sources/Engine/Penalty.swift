@@ -99,6 +99,7 @@ public struct Regularization<T: Scalar>: Equatable, Sendable, Codable {
 
     /// Each layer's penalty terms and their total:
     /// Ω = Σ_layers (λ₁·Σ|w| + L2 term), with biases in the sums only when included.
+    @_specialize(exported: true, where T == Float)
     public func evaluate(_ network: Network<T>) -> PenaltyRecord<T> {
         var layers: [LayerPenalty<T>] = []
         var total: T = 0

@@ -28,6 +28,11 @@ public struct InMemorySource: ClassificationSource {
     public var count: Int { labels.count }
     public var featureCount: Int { inputs.columns }
 
+    /// Rows `range` as a source of their own.
+    public func rows(_ range: Range<Int>) -> InMemorySource {
+        InMemorySource(inputs: inputs.selectingRows(Array(range)), labels: Array(labels[range]), classCount: classCount)
+    }
+
     public func fill(_ indices: ArraySlice<Int>, inputs target: UnsafeMutablePointer<Float>, labels labelTarget: UnsafeMutablePointer<Int>) {
         for (offset, index) in indices.enumerated() {
             for column in 0..<featureCount {

@@ -29,6 +29,15 @@ public struct ExperimentResult: Sendable {
     public var firstLayerWeights: [Float]
 }
 
+extension ExperimentResult {
+    /// A record of one training run's epochs alone (for its CSV).
+    public static func single(name: String = "train", records: [EpochRecord]) -> ExperimentResult {
+        ExperimentResult(name: name, epochs: records, trainingAccuracy: .nan, validationAccuracy: records.last?.validationAccuracy ?? .nan,
+                         testAccuracy: .nan, sparsity: .nan, weightNorm: .nan, seconds: records.reduce(0) { $0 + $1.seconds },
+                         firstLayerWeights: [])
+    }
+}
+
 /// The article's experiment: the same network and seed trained once per arm (none, L1, L2).
 public struct Experiment<Source: ClassificationSource> {
     public var split: DataSplit<Source>
@@ -53,7 +62,7 @@ public struct Experiment<Source: ClassificationSource> {
             var records: [EpochRecord] = []
             for _ in 0..<epochs {
                 let record = try classifier.trainEpoch(on: split.training, indices: split.trainingIndices,
-                                                       validation: (split.training, split.validationIndices),
+                                                       validation: (split.validation, split.validationIndices),
                                                        shouldStop: shouldStop, progress: { progress(arm.name, $0) })
                 records.append(record)
                 onEpoch(arm.name, record)

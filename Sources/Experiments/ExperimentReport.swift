@@ -37,7 +37,7 @@ public enum ExperimentReport {
         LineChart(title: "Validation accuracy per epoch", xLabel: "epoch", yLabel: "validation accuracy (%)",
                   series: results.map { result in
                       .init(name: result.name, points: result.epochs.map { (Double($0.epoch), $0.validationAccuracy * 100) })
-                  }).svg
+                  }, integerX: true).svg
     }
 
     /// First-layer weights of each arm.
@@ -46,7 +46,7 @@ public enum ExperimentReport {
                        panels: results.map { .init(name: $0.name, values: $0.firstLayerWeights) }).svg
     }
 
-    static func percent(_ value: Double) -> String { value.isFinite ? fixed(value * 100, 2) : "—" }
+    public static func percent(_ value: Double) -> String { value.isFinite ? fixed(value * 100, 2) : "—" }
 
     static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "\(value)" }

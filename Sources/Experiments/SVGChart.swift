@@ -18,13 +18,16 @@ public struct LineChart: Sendable {
     public var yLabel: String
     public var series: [Series]
     public var logarithmicX: Bool
+    /// Ticks only at whole numbers on x (epochs).
+    public var integerX: Bool
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicX: Bool = false) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicX: Bool = false, integerX: Bool = false) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.logarithmicX = logarithmicX
+        self.integerX = integerX
     }
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"]
@@ -52,7 +55,8 @@ public struct LineChart: Sendable {
             body += SVG.line(left - 4, py(tick), left, py(tick), stroke: "#333")
             body += SVG.text(left - 8, py(tick) + 4, SVG.number(tick), anchor: "end")
         }
-        let xTicks = logarithmicX ? SVG.decades(xRange) : SVG.ticks(xRange)
+        var xTicks = logarithmicX ? SVG.decades(xRange) : SVG.ticks(xRange)
+        if integerX { xTicks = xTicks.filter { $0 == $0.rounded() } }
         for tick in xTicks {
             let value = logarithmicX ? pow10(tick) : tick
             body += SVG.line(px(value), top + plotHeight, px(value), top + plotHeight + 4, stroke: "#333")

@@ -115,7 +115,7 @@ func isWellFormedXML(_ text: String) -> Bool {
 @Suite struct ReportTests {
     static func results() throws -> [ExperimentResult] {
         let source = syntheticSource(count: 400, seed: 4)
-        let split = try DataSplit(training: source, test: syntheticSource(count: 100, seed: 5), validationCount: 100, subset: 200)
+        let split = DataSplit(training: source.rows(0..<200), validation: source.rows(300..<400), test: syntheticSource(count: 100, seed: 5))
         let base = TrainingSettings<Float>(learningRate: 0.1, momentum: 0.5, batchSize: 20, seed: 3)
         var l1 = base, l2 = base
         l1.regularization.global = PenaltyTerm(l1: 0.1)

@@ -25,6 +25,7 @@ extension Network {
     /// One SGD update on a batch without step records: forward, data loss, backpropagation,
     /// then every layer's `UpdateRule` (the same arithmetic step mode records).
     /// x: (batch, inputs), targets: (batch, outputs). `velocities` are the momentum buffers.
+    @_specialize(exported: true, where T == Float)
     public mutating func train(batch x: Matrix<T>, targets: Matrix<T>, settings: TrainingSettings<T>,
                                velocities: inout [DenseGradient<T>]) -> BatchOutcome<T> {
         let caches = forward(x)
@@ -42,7 +43,7 @@ extension Network {
                     }
                 }
             }
-            if !weightCheck.isFinite && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .weight) }
+            if !weightCheck && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .weight) }
             guard layers[index].hasBias else { continue }
             let biasRule = UpdateRule(settings: settings, layer: index, forBiases: true)
             let biasCheck = layers[index].bias.withUnsafeMutableBufferPointer { values in
@@ -52,12 +53,13 @@ extension Network {
                     }
                 }
             }
-            if !biasCheck.isFinite && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .bias) }
+            if !biasCheck && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .bias) }
         }
         return BatchOutcome(dataLoss: dataLoss, firstNonFinite: firstNonFinite)
     }
 
     /// The index of the largest output per row: the predicted class. x: (batch, inputs).
+    @_specialize(exported: true, where T == Float)
     public func predictedClasses(_ x: Matrix<T>) -> [Int] {
         var input = x
         for layer in layers {

@@ -1,3 +1,5 @@
+import Kernels
+
 /// One layer's SGD rule with its penalty, applied to whole parameter arrays at once.
 ///
 /// The same arithmetic, in the same order, as `ParameterUpdate` (which records every
@@ -44,11 +46,36 @@ public struct UpdateRule<T: Scalar>: Sendable {
     }
 
     /// Updates `values` in place from `gradients`, and `velocities` when μ ≠ 0.
-    /// Returns Σ over the new values (NaN or ±∞ when one of them is not finite).
-    @inlinable
+    /// Returns false when a new value is NaN or ±∞. Float arrays go through the
+    /// eight-lane `UpdateKernel` (same operations, same bits); other types through `scalarApply`.
     public func apply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
-                      velocities: UnsafeMutableBufferPointer<T>) -> T {
+                      velocities: UnsafeMutableBufferPointer<T>) -> Bool {
         precondition(values.count == gradients.count && values.count == velocities.count, "length mismatch")
+        guard T.self == Float.self, let valueBase = values.baseAddress, let gradientBase = gradients.baseAddress,
+              let velocityBase = velocities.baseAddress else {
+            return scalarApply(values: values, gradients: gradients, velocities: velocities).isFinite
+        }
+        let step: UpdateKernel.L1Step = switch mode {
+        case _ where l1 == 0: .none
+        case .subgradient: .subgradient
+        case .clip: .clip
+        case .prox: .prox
+        }
+        return valueBase.withMemoryRebound(to: Float.self, capacity: values.count) { value in
+            gradientBase.withMemoryRebound(to: Float.self, capacity: values.count) { gradient in
+                velocityBase.withMemoryRebound(to: Float.self, capacity: values.count) { velocity in
+                    UpdateKernel.apply(values: value, gradients: gradient, velocities: velocity, count: values.count,
+                                       learningRate: Float(learningRate), momentum: Float(momentum),
+                                       l2Coefficient: Float(l2Coefficient), shrinkFactor: Float(shrinkFactor),
+                                       l1: Float(l1), l1Step: Float(l1Step), mode: step)
+                }
+            }
+        }
+    }
+
+    /// The rule one element at a time. Returns Σ over the new values (not finite when one of them is not).
+    public func scalarApply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
+                            velocities: UnsafeMutableBufferPointer<T>) -> T {
         let eta = learningRate, mu = momentum, c = l2Coefficient, factor = shrinkFactor
         let subgradient = mode == .subgradient && l1 != 0
         let proximal = mode != .subgradient && l1 != 0
@@ -67,7 +94,6 @@ public struct UpdateRule<T: Scalar>: Sendable {
     }
 
     /// The clip or prox step applied to v (after the data and L2 steps).
-    @inlinable
     public func shrinkTowardZero(_ v: T) -> T {
         switch mode {
         case .clip:

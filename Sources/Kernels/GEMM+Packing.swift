@@ -1,0 +1,148 @@
+extension GEMM {
+    /// Packs op(A)[rows][depth] into 6-row panels: panel r holds Ã[p][i] = op(A)[r·6 + i][p]
+    /// at offset r·6·depth + p·6 + i; rows past the end of the block are zeros.
+    // a: stored (m, k) row-major, or (k, m) when transposed; the block starts at (row, column).
+    static func packA(_ o: Operands, rows: Range<Int>, depth: Range<Int>,
+                      into packed: UnsafeMutablePointer<Float>) {
+        let kc = depth.count
+        var dst = packed
+        for first in stride(from: rows.lowerBound, to: rows.upperBound, by: tileRows) {
+            let valid = min(tileRows, rows.upperBound - first)
+            if o.transposeA {
+                // op(A)[i][p] = a[p·lda + i]: six contiguous floats per p.
+                var src = o.a + depth.lowerBound * o.lda + first
+                if valid == tileRows {
+                    for p in 0..<kc {
+                        for i in 0..<tileRows { dst[p &* tileRows &+ i] = src[i] }
+                        src += o.lda
+                    }
+                } else {
+                    for p in 0..<kc {
+                        for i in 0..<tileRows { dst[p &* tileRows &+ i] = i < valid ? src[i] : 0 }
+                        src += o.lda
+                    }
+                }
+            } else {
+                // op(A)[i][p] = a[i·lda + p]: one contiguous run of depth per row.
+                for i in 0..<tileRows {
+                    if i < valid {
+                        let src = o.a + (first + i) * o.lda + depth.lowerBound
+                        for p in 0..<kc { dst[p &* tileRows &+ i] = src[p] }
+                    } else {
+                        for p in 0..<kc { dst[p &* tileRows &+ i] = 0 }
+                    }
+                }
+            }
+            dst += tileRows * kc
+        }
+    }
+
+    /// Packs one 16-column panel of op(B)[depth][columns]: B̃[p][j] = op(B)[p][first + j] at
+    /// offset p·16 + j; columns past the end are zeros.
+    // b: stored (k, n) row-major, or (n, k) when transposed.
+    static func packB(_ o: Operands, columns first: Int, count valid: Int, depth: Range<Int>,
+                      into dst: UnsafeMutablePointer<Float>) {
+        let kc = depth.count
+        if !o.transposeB {
+            // op(B)[p][j] = b[p·ldb + j]: sixteen contiguous floats per p.
+            var src = UnsafeRawPointer(o.b + depth.lowerBound * o.ldb + first)
+            let srcStride = o.ldb &* 4
+            var out = UnsafeMutableRawPointer(dst)
+            if valid == tileColumns {
+                for _ in 0..<kc {
+                    out.storeBytes(of: src.loadUnaligned(as: SIMD8<Float>.self), as: SIMD8<Float>.self)
+                    out.storeBytes(of: src.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self),
+                                   toByteOffset: 32, as: SIMD8<Float>.self)
+                    src += srcStride
+                    out += 64
+                }
+            } else {
+                for p in 0..<kc {
+                    let row = src.assumingMemoryBound(to: Float.self)
+                    for j in 0..<tileColumns { dst[p &* tileColumns &+ j] = j < valid ? row[j] : 0 }
+                    src += srcStride
+                }
+            }
+        } else {
+            // op(B)[p][j] = b[j·ldb + p]: transpose 8×8 blocks of B's stored rows.
+            let src = o.b + first * o.ldb + depth.lowerBound
+            var half = 0
+            while half < tileColumns {
+                let columns = min(8, valid - half)
+                if columns == 8 {
+                    var p = 0
+                    while p + 8 <= kc {
+                        transpose8x8(from: src + half * o.ldb + p, stride: o.ldb,
+                                     to: dst + p * tileColumns + half, outStride: tileColumns)
+                        p += 8
+                    }
+                    for q in p..<kc {
+                        for j in 0..<8 { dst[q * tileColumns + half + j] = src[(half + j) * o.ldb + q] }
+                    }
+                } else {
+                    for q in 0..<kc {
+                        for j in 0..<8 {
+                            dst[q * tileColumns + half + j] =
+                                j < columns ? src[(half + j) * o.ldb + q] : 0
+                        }
+                    }
+                }
+                half += 8
+            }
+        }
+    }
+
+    /// out[r][c] = in[c][r] for an 8×8 block of floats (strides in elements), in registers:
+    /// the unpack / shuffle / 128-bit permute sequence of AVX's classic 8×8 transpose.
+    @inline(__always)
+    static func transpose8x8(from src: UnsafePointer<Float>, stride: Int,
+                             to dst: UnsafeMutablePointer<Float>, outStride: Int) {
+        func row(_ r: Int) -> SIMD8<Float> {
+            UnsafeRawPointer(src + r &* stride).loadUnaligned(as: SIMD8<Float>.self)
+        }
+        let r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3)
+        let r4 = row(4), r5 = row(5), r6 = row(6), r7 = row(7)
+        // Interleave pairs of rows (vunpcklps / vunpckhps, within 128-bit lanes).
+        let t0 = unpackLow(r0, r1), t1 = unpackHigh(r0, r1)
+        let t2 = unpackLow(r2, r3), t3 = unpackHigh(r2, r3)
+        let t4 = unpackLow(r4, r5), t5 = unpackHigh(r4, r5)
+        let t6 = unpackLow(r6, r7), t7 = unpackHigh(r6, r7)
+        // Pairs of pairs (vshufps): u0 = column 0 | column 4 of rows 0–3, and so on.
+        let u0 = shuffleLow(t0, t2), u1 = shuffleHigh(t0, t2)
+        let u2 = shuffleLow(t1, t3), u3 = shuffleHigh(t1, t3)
+        let u4 = shuffleLow(t4, t6), u5 = shuffleHigh(t4, t6)
+        let u6 = shuffleLow(t5, t7), u7 = shuffleHigh(t5, t7)
+        // Join 128-bit halves (vperm2f128).
+        func put(_ r: Int, _ v: SIMD8<Float>) {
+            UnsafeMutableRawPointer(dst + r &* outStride).storeBytes(of: v, as: SIMD8<Float>.self)
+        }
+        put(0, SIMD8(lowHalf: u0.lowHalf, highHalf: u4.lowHalf))
+        put(1, SIMD8(lowHalf: u1.lowHalf, highHalf: u5.lowHalf))
+        put(2, SIMD8(lowHalf: u2.lowHalf, highHalf: u6.lowHalf))
+        put(3, SIMD8(lowHalf: u3.lowHalf, highHalf: u7.lowHalf))
+        put(4, SIMD8(lowHalf: u0.highHalf, highHalf: u4.highHalf))
+        put(5, SIMD8(lowHalf: u1.highHalf, highHalf: u5.highHalf))
+        put(6, SIMD8(lowHalf: u2.highHalf, highHalf: u6.highHalf))
+        put(7, SIMD8(lowHalf: u3.highHalf, highHalf: u7.highHalf))
+    }
+
+    @inline(__always)
+    static func unpackLow(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8(a[0], b[0], a[1], b[1], a[4], b[4], a[5], b[5])
+    }
+
+    @inline(__always)
+    static func unpackHigh(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8(a[2], b[2], a[3], b[3], a[6], b[6], a[7], b[7])
+    }
+
+    @inline(__always)
+    static func shuffleLow(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8(a[0], a[1], b[0], b[1], a[4], a[5], b[4], b[5])
+    }
+
+    @inline(__always)
+    static func shuffleHigh(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        SIMD8(a[2], a[3], b[2], b[3], a[6], a[7], b[6], b[7])
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Engine
+import Experiments
+import Foundation
+import MNIST
+
+/// `regsim eval`: scores a model saved by `regsim train --save`.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a saved model on the validation and test images."
+    )
+
+    @Argument(help: "A model written by regsim train --save.")
+    var path: String
+
+    @Option(help: "A folder with the four MNIST-format files. Default: the bundled data/mnist.")
+    var data: String?
+
+    @Option(help: "Validation images: the last N of the training file.")
+    var validation: Int = 10_000
+
+    @Option(help: "Threads for the matrix products.")
+    var threads: Int = 2
+
+    func run() throws {
+        let file: ModelFile
+        do { file = try ModelFile.read(from: path) } catch { throw ValidationError(error.description) }
+        var options = try TrainingOptions.parse([])
+        options.data = data
+        options.validation = validation
+        let split = try options.loadSplit()
+        let network = file.classifier.network
+        guard network.inputCount == split.test.featureCount, network.outputCount == split.test.classCount else {
+            throw ValidationError("the model takes \(network.inputCount) inputs and \(network.outputCount) classes; the data has \(split.test.featureCount) and \(split.test.classCount)")
+        }
+        let sizes = network.architecture.sizeDescription
+        let (validationAccuracy, testAccuracy) = Parallelism.$threads.withValue(threads) {
+            (split.validation.accuracy(of: network, on: split.validationIndices),
+             split.test.accuracy(of: network, on: Array(0..<split.test.count)))
+        }
+        Output.write("model \(path): \(sizes), \(file.classifier.epochsCompleted) epochs, penalty \(file.classifier.settings.regularization.global.description)\n")
+        Output.write("validation accuracy: \(ExperimentReport.percent(validationAccuracy))% (\(split.validation.count) images)\n")
+        Output.write("test accuracy: \(ExperimentReport.percent(testAccuracy))% (\(split.test.count) images)\n")
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Engine
+import Experiments
+import MNIST
+
+/// `regsim train`: a full MNIST MLP on the same engine as step mode.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an MLP on MNIST (or any MNIST-format data) with a penalty.",
+        discussion: """
+        Uses the bundled data/mnist (verified against its SHA-256 sums) unless --data is given.
+        Validation is the last --validation training images; the test set is scored once, at the end.
+        After each epoch one line: data loss, penalty, validation accuracy, sparsity (fraction of
+        |w| < 1e-3 per layer), weight norms ‖W‖ per layer, seconds. Ctrl-C stops after the current
+        batch and still reports and saves.
+        """
+    )
+
+    @OptionGroup var options: TrainingOptions
+    @OptionGroup var penalty: PenaltyOptions
+
+    @Option(help: "Save the trained model here (JSON, written atomically).")
+    var save: String?
+
+    @Option(help: "Also write every epoch's record as CSV here.")
+    var metrics: String?
+
+    func run() throws {
+        let settings = try options.settings(penalty: try penalty.term())
+        let hidden = try options.hiddenSizes()
+        let split = try options.loadSplit()
+        var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
+                                    classes: split.training.classCount, settings: settings)
+        let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
+        Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
+            + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
+            + "η = \(settings.learningRate), μ = \(settings.momentum), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
+        var progressBar = ProgressBar(epochs: options.epochs)
+        var records: [EpochRecord] = []
+        var stop: TrainingStop?
+        Interrupts.catchSignal()
+        Parallelism.$threads.withValue(options.threads) {
+            for _ in 0..<options.epochs {
+                do throws(TrainingStop) {
+                    let record = try classifier.trainEpoch(
+                        on: split.training, indices: split.trainingIndices, validation: (split.validation, split.validationIndices),
+                        shouldStop: { Interrupts.isRequested }, progress: { progressBar.update($0) })
+                    progressBar.clear()
+                    records.append(record)
+                    Output.write(TrainingText.epochLine(record, of: options.epochs) + "\n")
+                    if Interrupts.isRequested { stop = .interrupted(epoch: record.epoch, batch: 0); break }
+                } catch {
+                    progressBar.clear()
+                    stop = error
+                    break
+                }
+            }
+        }
+        Interrupts.restoreDefault()
+        if case .diverged = stop {
+            Output.writeError("error: \(stop!)\n")
+            throw ExitCode.failure
+        }
+        if case .interrupted(let epoch, let batch) = stop {
+            Output.write("interrupted in epoch \(epoch)\(batch > 0 ? " after batch \(batch)" : ""): reporting the network as it is\n")
+        }
+        let accuracy = Parallelism.$threads.withValue(options.threads) {
+            split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count))
+        }
+        Output.write("test accuracy: \(ExperimentReport.percent(accuracy))% (\(split.test.count) images)\n")
+        if let metrics {
+            try writeText(ExperimentReport.csv([ExperimentResult.single(records: records)]), to: metrics, what: "metrics")
+        }
+        if let save {
+            do { try ModelFile(classifier: classifier).write(to: save) } catch {
+                throw ValidationError("cannot save the model to \(save): \(error.localizedDescription)")
+            }
+            Output.write("saved the model to \(save)\n")
+        }
+    }
+}
+
+/// Writes a text file atomically, or fails with a clear message.
+func writeText(_ text: String, to path: String, what: String) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw ValidationError("cannot write the \(what) to \(path): \(error.localizedDescription)")
+    }
+}
+
+import Foundation

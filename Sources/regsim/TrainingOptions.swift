@@ -1,0 +1,116 @@
+import ArgumentParser
+import Engine
+import Experiments
+import Foundation
+import MNIST
+
+/// The options shared by `train`, `experiment` and `sweep`: network, penalty, optimizer, data.
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "Hidden layer sizes, comma-separated: 800, or 1024,1024.")
+    var hidden: String = "800"
+
+    @Option(help: "Learning rate η.")
+    var lr: Float = 0.1
+
+    @Option(help: "SGD momentum μ (0: plain SGD).")
+    var momentum: Float = 0
+
+    @Option(help: "Minibatch size.")
+    var batch: Int = 64
+
+    @Option(help: "Epochs (passes over the training images).")
+    var epochs: Int = 10
+
+    @Option(help: "Seed of the initial weights and the minibatch order.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads for the matrix products.")
+    var threads: Int = 2
+
+    @Option(help: "L2 convention: article ((λ/2)·Σw²) or keras (λ·Σw²).")
+    var convention: String = "article"
+
+    @Option(help: "How L1 is applied: subgradient, clip or prox.")
+    var l1mode: String = "subgradient"
+
+    @Flag(help: "Penalize the biases too (default: weights only).")
+    var penalizeBiases = false
+
+    @Option(help: "A folder with the four MNIST-format files (.gz or plain), e.g. Fashion-MNIST. Default: the bundled data/mnist.")
+    var data: String?
+
+    @Option(help: "Train on the first N training images only.")
+    var subset: Int?
+
+    @Option(help: "Validation images: the last N of the training file.")
+    var validation: Int = 10_000
+
+    func hiddenSizes() throws -> [Int] {
+        let sizes = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !sizes.isEmpty, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 16384 }) else {
+            throw ValidationError("--hidden must be sizes like 800 or 1024,1024 (each 1…16384), not '\(hidden)'")
+        }
+        return sizes.map { $0! }
+    }
+
+    /// The settings with `term` as the penalty on every layer.
+    func settings(penalty term: PenaltyTerm<Float>) throws -> TrainingSettings<Float> {
+        guard lr > 0, lr.isFinite else { throw ValidationError("--lr must be a number above 0") }
+        guard momentum >= 0, momentum < 1 else { throw ValidationError("--momentum must be in [0, 1)") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        guard threads >= 1 && threads <= 64 else { throw ValidationError("--threads must be 1…64") }
+        guard let convention = L2Convention(rawValue: convention) else {
+            throw ValidationError("--convention must be article or keras, not '\(convention)'")
+        }
+        guard let mode = L1Mode(rawValue: l1mode) else {
+            throw ValidationError("--l1mode must be subgradient, clip or prox, not '\(l1mode)'")
+        }
+        return TrainingSettings(learningRate: lr, momentum: momentum, batchSize: batch, seed: seed, loss: .crossEntropy,
+                                regularization: Regularization(global: term, includesBiases: penalizeBiases,
+                                                               convention: convention, l1Mode: mode))
+    }
+
+    /// Loads the data (the bundled MNIST, verified against its SHA-256 sums, or `--data`)
+    /// and splits it.
+    func loadSplit() throws -> DataSplit<ImageSet> {
+        let dataset: MNISTDataset
+        do {
+            if let data {
+                dataset = try MNISTDataset.load(from: URL(fileURLWithPath: data, isDirectory: true), verify: .none)
+            } else {
+                dataset = try MNISTDataset.load(from: try MNISTDataset.locateBundledFolder(), verify: .knownMNIST)
+            }
+            return DataSplit(try dataset.split(validationCount: validation, subset: subset))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}
+
+/// `--penalty none|l1|l2|elastic` with `--lambda` (and `--lambda2` for elastic net).
+struct PenaltyOptions: ParsableArguments {
+    @Option(help: "Penalty on the weights: none, l1, l2 or elastic.")
+    var penalty: String = "none"
+
+    @Option(help: "λ of the penalty (for elastic: the L1 part).")
+    var lambda: Float?
+
+    @Option(help: "For elastic: λ of the L2 part.")
+    var lambda2: Float?
+
+    func term() throws -> PenaltyTerm<Float> {
+        func require(_ value: Float?, _ name: String) throws -> Float {
+            guard let value else { throw ValidationError("--penalty \(penalty) needs \(name)") }
+            guard value >= 0, value.isFinite else { throw ValidationError("\(name) must be a number ≥ 0") }
+            return value
+        }
+        switch penalty {
+        case "none": return .none
+        case "l1": return PenaltyTerm(l1: try require(lambda, "--lambda"))
+        case "l2": return PenaltyTerm(l2: try require(lambda, "--lambda"))
+        case "elastic": return PenaltyTerm(l1: try require(lambda, "--lambda"), l2: try require(lambda2, "--lambda2"))
+        default: throw ValidationError("--penalty must be none, l1, l2 or elastic, not '\(penalty)'")
+        }
+    }
+}

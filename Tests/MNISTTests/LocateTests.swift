@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import MNIST
+
+/// Finding data/mnist by walking up from the current directory and from the executable.
+@Suite struct LocateTests {
+    /// root/data/mnist/train-images-idx3-ubyte.gz (empty: only its presence counts), root/a/b/c,
+    /// and root/tool/bin/regsim.
+    private func makeTree() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write([], to: "root/data/mnist/train-images-idx3-ubyte.gz")
+        try folder.write([], to: "root/a/b/c/note")
+        try folder.write([], to: "root/tool/bin/regsim")
+        try folder.write([], to: "elsewhere/note")
+        return folder
+    }
+
+    private func path(_ folder: TemporaryFolder, _ relative: String) -> String {
+        folder.url.appendingPathComponent(relative).standardizedFileURL.path
+    }
+
+    @Test func fromTheCurrentDirectory() throws {
+        let folder = try makeTree()
+        defer { folder.remove() }
+        let found = try MNISTDataset.locateBundledFolder(currentDirectory: path(folder, "root/a/b/c"), executable: "",
+                                                         searchPath: "")
+        #expect(found.standardizedFileURL.path == path(folder, "root/data/mnist"))
+    }
+
+    /// A relative argv[0] is resolved from the current directory, and a symbolic link to the
+    /// program is followed to where the program really is.
+    @Test func fromTheExecutable() throws {
+        let folder = try makeTree()
+        defer { folder.remove() }
+        let relative = try MNISTDataset.locateBundledFolder(currentDirectory: path(folder, "root/tool"),
+                                                            executable: "bin/regsim", searchPath: "")
+        #expect(relative.standardizedFileURL.path == path(folder, "root/data/mnist"))
+
+        try FileManager.default.createSymbolicLink(atPath: path(folder, "elsewhere/regsim"),
+                                                   withDestinationPath: path(folder, "root/tool/bin/regsim"))
+        let linked = try MNISTDataset.locateBundledFolder(currentDirectory: path(folder, "elsewhere"),
+                                                          executable: path(folder, "elsewhere/regsim"), searchPath: "")
+        #expect(linked.resolvingSymlinksInPath().path == URL(fileURLWithPath: path(folder, "root/data/mnist")).resolvingSymlinksInPath().path)
+    }
+
+    /// A bare program name is looked up in PATH.
+    @Test func fromTheSearchPath() throws {
+        let folder = try makeTree()
+        defer { folder.remove() }
+        let program = path(folder, "root/tool/bin/regsim")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program)
+        let found = try MNISTDataset.locateBundledFolder(currentDirectory: path(folder, "elsewhere"), executable: "regsim",
+                                                         searchPath: "/nonexistent:" + path(folder, "root/tool/bin"))
+        #expect(found.resolvingSymlinksInPath().path == URL(fileURLWithPath: path(folder, "root/data/mnist")).resolvingSymlinksInPath().path)
+    }
+
+    @Test func notFoundListsWhereItLooked() throws {
+        let folder = try makeTree()
+        defer { folder.remove() }
+        let error = #expect(throws: MNISTError.self) {
+            try MNISTDataset.locateBundledFolder(currentDirectory: path(folder, "elsewhere"), executable: "", searchPath: "")
+        }
+        guard case .dataNotFound(let searched) = error else {
+            Issue.record("expected dataNotFound, got \(String(describing: error))")
+            return
+        }
+        #expect(searched.first == path(folder, "elsewhere/data/mnist"))
+        #expect(searched.last == "/data/mnist")
+        #expect(error?.description.contains("  \(path(folder, "elsewhere/data/mnist"))\n") == true)
+    }
+}
