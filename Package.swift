@@ -36,7 +36,7 @@ let package = Package(
         // Turns trace records into text.
         .target(name: "Render", dependencies: ["Engine"]),
         // The REPL's pure core: a line in, text out.
-        .target(name: "Interpreter", dependencies: ["Engine", "Render"]),
+        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
             name: "CReadline",

@@ -6,11 +6,13 @@ struct CommandHelp: Sendable {
     var details: String
 
     static let all: [CommandHelp] = [
-        CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data csv PATH [targets=N]",
+        CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data mnist [N] | data csv PATH [targets=N]",
                     summary: "choose the data set",
                     details: """
                     linreg: the article's linear regression (4 samples, 3 features, y ≈ x₁ + 0.5·x₂).
                     xor: the four XOR points, one 0/1 target. blobs: two 2-D clusters, one-hot targets.
+                    mnist N: the first N (default 100, at most 10000) MNIST training images, 784 pixels/255
+                    and 10 one-hot targets, on a 784-32-10 network; big layers print summaries.
                     csv: a file of comma-separated numbers, one sample a line, whose last N columns
                     (default 1) are targets; a header line is skipped. For loss xent use one-hot columns.
                     If the network does not fit the new data, it is replaced by one that does.

@@ -60,8 +60,12 @@ extension ArgumentReader {
             }
             return .data(.csv(path: path, targets: targets))
         }
+        if name == "mnist" {
+            guard hasMore else { return .data(.mnist(count: 100)) }
+            return .data(.mnist(count: try integer("image count", range: 1...CommandParser.mnistLimit)))
+        }
         guard let builtin = BuiltinDataset(rawValue: name) else {
-            throw fail("no data set '\(name)'; expected \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")) or csv PATH")
+            throw fail("no data set '\(name)'; expected \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), mnist [N] or csv PATH")
         }
         return .data(.builtin(builtin))
     }

@@ -6,6 +6,8 @@ enum CommandParser {
     static let unitLimit = 4096
     static let parameterLimit = 4_000_000
     static let runLimit = 10_000_000
+    /// Most MNIST images step mode loads (as Doubles: 10,000 × 784 × 8 bytes = 63 MB).
+    static let mnistLimit = 10_000
 
     /// Splits on whitespace, first joining anything inside [ ] so "W1[0, 1]" is one token.
     static func tokens(_ line: String) -> [String] {

@@ -23,7 +23,7 @@ extension Interpreter {
         let network = session.trainer.network
         let parameters = parameterNames(network)
         switch (command, position) {
-        case ("data", 1): return BuiltinDataset.allCases.map(\.rawValue) + ["csv"]
+        case ("data", 1): return BuiltinDataset.allCases.map(\.rawValue) + ["mnist", "csv"]
         case ("data", 2) where previous[1] == "csv": return paths(prefix)
         case ("data", 3): return ["targets="]
         case ("net", 1): return [network.architecture.sizeDescription]

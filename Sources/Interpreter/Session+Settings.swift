@@ -1,4 +1,5 @@
 import Engine
+import MNIST
 
 extension Session {
     mutating func loadData(_ source: DataSource, fileSystem: any FileSystem) throws(InterpreterError) -> String {
@@ -10,6 +11,10 @@ extension Session {
             data = builtin.dataset()
             suggested = (builtin.suggestedArchitecture, builtin.suggestedLoss)
             description = builtin.summary
+        case .mnist(let count):
+            data = try Self.mnist(count: count)
+            suggested = (Architecture(sizes: [784, 32, 10], hidden: .relu, output: .softmax), .crossEntropy)
+            description = "the first \(count) MNIST training images: 784 inputs (pixels/255), 10 one-hot targets"
         case .csv(let path, let targets):
             let text: String
             do { text = try fileSystem.read(path) } catch {
@@ -105,5 +110,24 @@ extension Session {
         text += " out=\(architecture.output.rawValue)"
         if !architecture.hasBias { text += " bias=off" }
         return text
+    }
+
+    /// The first `count` images of the bundled MNIST (verified against its SHA-256 sums).
+    static func mnist(count: Int) throws(InterpreterError) -> Dataset<Double> {
+        let training: ImageSet
+        do {
+            training = try MNISTDataset.load(from: try MNISTDataset.locateBundledFolder(), verify: .knownMNIST).training
+        } catch {
+            throw InterpreterError("data: \(error)")
+        }
+        let images = training.images(in: 0..<min(count, training.count))
+        var inputs = Matrix<Double>(rows: images.count, columns: images.pixelsPerImage)
+        var targets = Matrix<Double>(rows: images.count, columns: images.classCount)
+        for row in 0..<images.count {
+            let pixels = images.pixels(ofImage: row)
+            for column in 0..<pixels.count { inputs[row, column] = Double(pixels[column]) / 255 }
+            targets[row, Int(images.labels[row])] = 1
+        }
+        return Dataset(name: "mnist", inputs: inputs, targets: targets)
     }
 }

@@ -5,11 +5,14 @@ import Render
 public enum DataSource: Equatable, Sendable, Codable {
     case builtin(BuiltinDataset)
     case csv(path: String, targets: Int)
+    /// The first `count` images of the bundled MNIST training file, pixels/255, one-hot labels.
+    case mnist(count: Int)
 
     public var description: String {
         switch self {
         case .builtin(let set): set.rawValue
         case .csv(let path, let targets): "csv \(path) targets=\(targets)"
+        case .mnist(let count): "mnist \(count)"
         }
     }
 }

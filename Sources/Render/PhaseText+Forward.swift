@@ -11,7 +11,7 @@ extension PhaseText {
             let bias = layer.hasBias ? " + b\(name)" : ""
             text += "layer \(name) (\(layer.inputCount)→\(layer.outputCount)): z = x·W\(name)\(bias); \(layer.activation.formula) (\(layer.activation.rawValue))\n"
             for row in 0..<shownSamples {
-                let input = index == 0 ? "x = \(format.vector(cache.input.row(row)))  " : ""
+                let input = index == 0 ? "x = \(inputText(cache.input.row(row)))  " : ""
                 text += "  sample \(record.batch[row]): \(input)z = \(format.vector(cache.z.row(row)))  a = \(format.vector(cache.a.row(row)))\n"
             }
             if shownSamples < record.batch.count {
@@ -22,6 +22,13 @@ extension PhaseText {
             text += "  target \(record.batch[row]): y = \(format.vector(record.targets.row(row)))\n"
         }
         return text
+    }
+
+    /// An input row: every value when short, else a summary (an MNIST image is 784 pixels).
+    func inputText<T: Scalar>(_ values: [T]) -> String {
+        guard values.count > detailLimit else { return format.vector(values) }
+        let nonzero = values.filter { $0 != 0 }.count
+        return "(\(values.count) values, \(nonzero) nonzero, max \(format(values.max() ?? 0)))"
     }
 
     /// The loss phase: the formula with n and the sum plugged in.

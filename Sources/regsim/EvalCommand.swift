@@ -25,14 +25,14 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let file: ModelFile
-        do { file = try ModelFile.read(from: path) } catch { throw ValidationError(error.description) }
+        do { file = try ModelFile.read(from: path) } catch { throw CommandFailure(error.description) }
         var options = try TrainingOptions.parse([])
         options.data = data
         options.validation = validation
         let split = try options.loadSplit()
         let network = file.classifier.network
         guard network.inputCount == split.test.featureCount, network.outputCount == split.test.classCount else {
-            throw ValidationError("the model takes \(network.inputCount) inputs and \(network.outputCount) classes; the data has \(split.test.featureCount) and \(split.test.classCount)")
+            throw CommandFailure("the model takes \(network.inputCount) inputs and \(network.outputCount) classes; the data has \(split.test.featureCount) and \(split.test.classCount)")
         }
         let sizes = network.architecture.sizeDescription
         let (validationAccuracy, testAccuracy) = Parallelism.$threads.withValue(threads) {

@@ -52,7 +52,7 @@ struct ExperimentCommand: ParsableCommand {
             }
         } catch {
             progressBar.clear()
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
         Output.write("\n" + ExperimentReport.table(results))
         let files = [("experiment.csv", ExperimentReport.csv(results)), ("accuracy.svg", ExperimentReport.accuracyChart(results)),
@@ -69,6 +69,6 @@ func createFolder(_ path: String) throws {
     do {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-        throw ValidationError("cannot create the folder \(path): \(error.localizedDescription)")
+        throw CommandFailure("cannot create the folder \(path): \(error.localizedDescription)")
     }
 }

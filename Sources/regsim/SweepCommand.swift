@@ -64,7 +64,7 @@ struct SweepCommand: ParsableCommand {
                 })
             }
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
         Output.write("\n" + SweepReport.table(results, folds: folds))
         try writeText(SweepReport.csv(results), to: "\(out)/sweep.csv", what: "sweep.csv")

@@ -74,7 +74,7 @@ struct TrainCommand: ParsableCommand {
         }
         if let save {
             do { try ModelFile(classifier: classifier).write(to: save) } catch {
-                throw ValidationError("cannot save the model to \(save): \(error.localizedDescription)")
+                throw CommandFailure("cannot save the model to \(save): \(error.localizedDescription)")
             }
             Output.write("saved the model to \(save)\n")
         }
@@ -86,7 +86,7 @@ func writeText(_ text: String, to path: String, what: String) throws {
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-        throw ValidationError("cannot write the \(what) to \(path): \(error.localizedDescription)")
+        throw CommandFailure("cannot write the \(what) to \(path): \(error.localizedDescription)")
     }
 }
 

@@ -83,7 +83,7 @@ struct TrainingOptions: ParsableArguments {
             }
             return DataSplit(try dataset.split(validationCount: validation, subset: subset))
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
     }
 }

@@ -165,3 +165,23 @@ func isWellFormedXML(_ text: String) -> Bool {
         #expect(SweepReport.table(points, folds: 3).contains("chosen λ = \(chosen.lambda)"))
     }
 }
+
+@Suite struct ModelFileTests {
+    @Test func roundTripsExactlyAndRejectsDamagedFiles() throws {
+        let source = syntheticSource(count: 100, seed: 8)
+        var classifier = Classifier(inputs: 8, hidden: [6], classes: 4, settings: TrainingTests.settings)
+        _ = try classifier.trainEpoch(on: source, indices: Array(0..<80), validation: (source, Array(80..<100)))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("regsim-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("model.json").path
+        try ModelFile(classifier: classifier).write(to: path)
+        #expect(try ModelFile.read(from: path).classifier == classifier, "Floats survive the JSON round trip bit for bit")
+
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        let truncated = folder.appendingPathComponent("truncated.json").path
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
+        #expect(throws: ModelFileError.self) { try ModelFile.read(from: truncated) }
+        #expect(throws: ModelFileError.self) { try ModelFile.read(from: folder.appendingPathComponent("missing.json").path) }
+    }
+}
