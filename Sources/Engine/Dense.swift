@@ -42,11 +42,14 @@ public struct Dense<T: Scalar>: Equatable, Sendable, Codable {
         return DenseActivations(input: x, z: z, a: activation.apply(z))
     }
 
-    /// Given dJ/dz (batch, outputs): dW = xᵀ·dz, db = Σ_rows dz, dx = dz·Wᵀ.
-    public func backward(_ cache: DenseActivations<T>, zGradient dz: Matrix<T>) -> (parameters: DenseGradient<T>, input: Matrix<T>) {
+    /// Given dJ/dz (batch, outputs): dW = xᵀ·dz, db = Σ_rows dz, and dx = dz·Wᵀ when
+    /// `needsInputGradient` (the first layer's dx is never used, so it is not computed).
+    public func backward(_ cache: DenseActivations<T>, zGradient dz: Matrix<T>,
+                         needsInputGradient: Bool = true) -> (parameters: DenseGradient<T>, input: Matrix<T>?) {
         let weightGradient = cache.input.transposedMultiplied(by: dz)
         let biasGradient = hasBias ? dz.columnSums() : Array(repeating: 0, count: outputCount)
-        return (DenseGradient(weights: weightGradient, bias: biasGradient), dz.multipliedTransposed(by: weights))
+        return (DenseGradient(weights: weightGradient, bias: biasGradient),
+                needsInputGradient ? dz.multipliedTransposed(by: weights) : nil)
     }
 }
 

@@ -36,9 +36,9 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
         var gradients: [DenseGradient<T>] = []
         var dz = outputZGradient
         for index in layers.indices.reversed() {
-            let (parameters, inputGradient) = layers[index].backward(caches[index], zGradient: dz)
+            let (parameters, inputGradient) = layers[index].backward(caches[index], zGradient: dz, needsInputGradient: index > 0)
             gradients.append(parameters)
-            if index > 0 {
+            if index > 0, let inputGradient {
                 dz = layers[index - 1].activation.backward(z: caches[index - 1].z, a: caches[index - 1].a,
                                                            outputGradient: inputGradient)
             }

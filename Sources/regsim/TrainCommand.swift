@@ -26,8 +26,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Also write every epoch's record as CSV here.")
     var metrics: String?
 
+    @Option(help: "Multiply the learning rate by this after every epoch (1: constant).")
+    var lrDecay: Float = 1
+
     func run() throws {
         let settings = try options.settings(penalty: try penalty.term())
+        guard lrDecay > 0, lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
         let hidden = try options.hiddenSizes()
         let split = try options.loadSplit()
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
@@ -35,13 +39,15 @@ struct TrainCommand: ParsableCommand {
         let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
         Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
             + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
-            + "η = \(settings.learningRate), μ = \(settings.momentum), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
+            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), μ = \(settings.momentum), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         var records: [EpochRecord] = []
         var stop: TrainingStop?
         Interrupts.catchSignal()
         Parallelism.$threads.withValue(options.threads) {
-            for _ in 0..<options.epochs {
+            for epoch in 0..<options.epochs {
+                // η of this epoch: η₀·decay^epoch
+                classifier.settings.learningRate = settings.learningRate * pow(lrDecay, Float(epoch))
                 do throws(TrainingStop) {
                     let record = try classifier.trainEpoch(
                         on: split.training, indices: split.trainingIndices, validation: (split.validation, split.validationIndices),

@@ -129,5 +129,8 @@ import TestSupport
         #expect(parameters.weights == Matrix([[3, -1], [6, -2]]))
         #expect(parameters.bias == [3, -1])
         #expect(input == Matrix([[2.5, 5.75]]))
+        // The first layer's dx is never used: skipped on request, the rest unchanged.
+        let skipped = layer.backward(cache, zGradient: Matrix([[3, -1]]), needsInputGradient: false)
+        #expect(skipped.input == nil && skipped.parameters == parameters)
     }
 }
