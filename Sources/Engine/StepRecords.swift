@@ -5,6 +5,8 @@ public struct ForwardRecord<T: Scalar>: Equatable, Sendable, Codable {
     public var layers: [DenseActivations<T>]
     /// Y of the batch: (batch, outputs)
     public var targets: Matrix<T>
+    /// The parameters this forward pass used (the trace shows them after they change).
+    public var network: Network<T>
     /// ŷ, the last layer's a
     public var prediction: Matrix<T> { layers.last?.a ?? targets }
 }

@@ -127,7 +127,8 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         case .forward:
             let batch = batchIndices(forUpdate: updateCount)
             let x = data.inputs.selectingRows(batch)
-            let record = ForwardRecord(batch: batch, layers: network.forward(x), targets: data.targets.selectingRows(batch))
+            let record = ForwardRecord(batch: batch, layers: network.forward(x), targets: data.targets.selectingRows(batch),
+                                       network: network)
             progress.forward = record
             return .forward(record)
         case .loss:

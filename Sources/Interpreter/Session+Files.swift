@@ -61,9 +61,25 @@ extension Session {
             return "momentum buffers do not match the layers"
         }
         if trainer.data.inputs.rows != trainer.data.targets.rows { return "inputs and targets differ in length" }
+        for records in [trainer.progress, trainer.lastUpdate] {
+            if let forward = records.forward, forward.layers.count != forward.network.layers.count {
+                return "a forward record does not match its network"
+            }
+            if let gradient = records.gradient, !Self.fits(gradient.data, network) || !Self.fits(gradient.penalty, network) {
+                return "a gradient record does not match the network"
+            }
+        }
         if let problem = trainer.problem { return problem }
         if !watches.allSatisfy({ network.contains($0) }) { return "a watched parameter does not exist" }
         return nil
+    }
+
+    /// Whether `gradients` has the shapes of `network`'s parameters.
+    static func fits(_ gradients: [DenseGradient<Double>], _ network: Network<Double>) -> Bool {
+        gradients.count == network.layers.count && zip(gradients, network.layers).allSatisfy { gradient, layer in
+            gradient.weights.rows == layer.inputCount && gradient.weights.columns == layer.outputCount
+                && gradient.bias.count == layer.outputCount
+        }
     }
 
     static func decodingProblem(_ error: any Error) -> String {

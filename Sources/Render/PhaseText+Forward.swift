@@ -2,14 +2,19 @@ import Engine
 
 extension PhaseText {
     /// The forward phase: per layer its formula, then x, z and a per sample.
-    func render<T: Scalar>(_ record: ForwardRecord<T>, network: Network<T>) -> String {
+    func render<T: Scalar>(_ record: ForwardRecord<T>) -> String {
         var text = heading("forward (\(sampleList(record.batch)))")
         let shownSamples = min(record.batch.count, detailLimit)
         for (index, cache) in record.layers.enumerated() {
-            let layer = network.layers[index]
+            let layer = record.network.layers[index]
             let name = "\(index + 1)"
             let bias = layer.hasBias ? " + b\(name)" : ""
             text += "layer \(name) (\(layer.inputCount)→\(layer.outputCount)): z = x·W\(name)\(bias); \(layer.activation.formula) (\(layer.activation.rawValue))\n"
+            if layer.weights.storage.count <= detailLimit * detailLimit {
+                let rows = (0..<layer.inputCount).map { format.vector(layer.weights.row($0)) }.joined(separator: " ")
+                text += "  W\(name) rows (one per input): \(rows)\n"
+                if layer.hasBias { text += "  b\(name) = \(format.vector(layer.bias))\n" }
+            }
             for row in 0..<shownSamples {
                 let input = index == 0 ? "x = \(inputText(cache.input.row(row)))  " : ""
                 text += "  sample \(record.batch[row]): \(input)z = \(format.vector(cache.z.row(row)))  a = \(format.vector(cache.a.row(row)))\n"

@@ -1,0 +1,48 @@
+import Foundation
+@testable import Interpreter
+import Testing
+
+/// `save` then `load` restores the session exactly; damaged files are rejected and change nothing.
+@Suite struct SaveLoadTests {
+    static func savedSession() -> (Interpreter, MemoryFileSystem) {
+        let files = MemoryFileSystem()
+        var interpreter = Interpreter(fileSystem: files)
+        for line in ["penalty elastic 0.1 0.2", "momentum 0.9", "update", "step", "step", "watch W1[0,0]", "save s.json"] {
+            #expect(!interpreter.handle(line).isError, "\(line)")
+        }
+        return (interpreter, files)
+    }
+
+    @Test func roundTripRestoresTheWholeSession() throws {
+        let (saved, files) = Self.savedSession()
+        var fresh = Interpreter(fileSystem: files)
+        #expect(!fresh.handle("load s.json").isError)
+        var expected = saved.session
+        expected.undoStack = []
+        #expect(fresh.session == expected)
+        // the update under way continues from its saved phase, with the same numbers
+        var original = saved
+        #expect(fresh.handle("update").text == original.handle("update").text)
+    }
+
+    @Test(arguments: ["truncated", "wrong shape", "not json", "other format"])
+    func damagedFilesAreRejected(damage: String) throws {
+        let (_, files) = Self.savedSession()
+        let text = try #require(files["s.json"])
+        let damaged: String
+        switch damage {
+        case "truncated": damaged = String(text.prefix(text.count / 2))
+        case "wrong shape": damaged = text.replacingOccurrences(of: "\"columns\" : 1", with: "\"columns\" : 2")
+        case "not json": damaged = "hello"
+        default: damaged = text.replacingOccurrences(of: "regsim-session", with: "something-else")
+        }
+        #expect(damaged != text)
+        try files.writeAtomically(damaged, to: "bad.json")
+        var interpreter = Interpreter(fileSystem: files)
+        let before = interpreter.session
+        let reply = interpreter.handle("load bad.json")
+        #expect(reply.isError)
+        #expect(reply.text.hasPrefix("error: load: "))
+        #expect(interpreter.session == before)
+    }
+}
