@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "Render", dependencies: ["Engine"]),
         // The REPL's pure core: a line in, text out.
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST"]),
+        // Lesson files: parser, player, grader and its reports.
+        .target(name: "Lessons", dependencies: ["Interpreter", "Engine"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
             name: "CReadline",
@@ -46,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +61,11 @@ let package = Package(
         .testTarget(
             name: "InterpreterTests",
             dependencies: ["Interpreter", "Render", "Engine", "TestSupport"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "LessonTests",
+            dependencies: ["Lessons", "Interpreter", "TestSupport"],
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["pty_session.py"]),

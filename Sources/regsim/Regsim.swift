@@ -14,7 +14,7 @@ struct Regsim: ParsableCommand {
                            Default: $XDG_STATE_HOME/regsim/history, or
                            ~/.local/state/regsim/history when XDG_STATE_HOME is unset.
         """,
-        subcommands: [ReplCommand.self, RunCommand.self, TrainCommand.self, EvalCommand.self, ExperimentCommand.self, SweepCommand.self],
+        subcommands: [ReplCommand.self, RunCommand.self, TrainCommand.self, EvalCommand.self, ExperimentCommand.self, SweepCommand.self, LessonCommand.self, PlayCommand.self, GradeCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }

@@ -1,0 +1,87 @@
+import Engine
+import Interpreter
+
+/// An exercise's right answer, computed from the engine when the exercise is reached.
+public struct AnswerKey: Equatable, Sendable {
+    public var exercise: Exercise
+    /// The answer as printed (`0.99`, `B`, `sparse`).
+    public var text: String
+    /// The answer as a number, for numeric kinds.
+    public var number: Double?
+    /// How the engine got it: the `show`/`explain` output or the formula with its numbers.
+    public var derivation: [String]
+
+    /// Whether a learner's answer is right: within the tolerance for numbers, the same
+    /// letter for choices, the same text (case and spaces ignored) for literals.
+    public func accepts(_ answer: String) -> Bool {
+        let given = answer.trimmed
+        if let key = number {
+            guard let value = Double(given) else { return false }
+            return exercise.tolerance.accepts(value, key: key)
+        }
+        return given.lowercased() == text.lowercased()
+    }
+}
+
+extension AnswerKey {
+    /// Computes the key of `exercise` from `interpreter`'s state (copies are used to look
+    /// ahead; `interpreter` itself is not changed).
+    static func compute(_ exercise: Exercise, interpreter: Interpreter, fileName: String) throws(LessonError) -> AnswerKey {
+        func failure(_ message: String) -> LessonError {
+            LessonError(fileName: fileName, line: exercise.line, message: "exercise '\(exercise.id)': \(message)")
+        }
+        func show(_ target: String, on copy: inout Interpreter) throws(LessonError) -> (Double, String) {
+            let reply = copy.handle("show \(target)")
+            let text = reply.text.trailingTrimmed
+            guard !reply.isError else { throw failure("'show \(target)' failed: \(text)") }
+            let prefix = "\(target) = "
+            guard !text.contains("\n"), text.hasPrefix(prefix), let value = Double(text.dropFirst(prefix.count)) else {
+                throw failure("'show \(target)' is not one value 'X = number' (it printed '\(text.split(separator: "\n").first ?? "")')")
+            }
+            return (value, text)
+        }
+        switch exercise.answer {
+        case .value(let target):
+            var copy = interpreter
+            _ = copy.handle("digits all")
+            let (value, line) = try show(target, on: &copy)
+            return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: ["> show \(target)", line])
+        case .next(let target):
+            var copy = interpreter
+            _ = copy.handle("digits all")
+            let update = copy.handle("update")
+            guard !update.isError else { throw failure("one more 'update' failed: \(update.text.trailingTrimmed)") }
+            let (value, line) = try show(target, on: &copy)
+            var derivation = ["from one more update, run on a copy of the session:"]
+            let explained = copy.handle("explain \(target)")
+            if !explained.isError, target.first == "W" || target.first == "b" {
+                derivation += ["> explain \(target)"] + explained.text.trailingTrimmed.split(separator: "\n").map(String.init)
+            } else {
+                derivation += ["> show \(target)", line]
+            }
+            return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: derivation)
+        case .factor(let layer):
+            let settings = interpreter.session.trainer.settings
+            let layerCount = interpreter.session.trainer.network.layers.count
+            guard layer <= layerCount else { throw failure("factor layer=\(layer), but the network has \(layerCount) layer(s)") }
+            let rule = UpdateRule(settings: settings, layer: layer - 1, forBiases: false)
+            let regularization = settings.regularization
+            let lambda = regularization.term(forLayer: layer - 1).l2
+            let coefficient = rule.l2Coefficient
+            let cText = switch regularization.convention {
+            case .article: "c = λ = \(coefficient)"
+            case .keras: "c = 2λ = 2·\(lambda) = \(coefficient)"
+            }
+            let product = rule.learningRate * coefficient
+            return AnswerKey(exercise: exercise, text: "\(rule.shrinkFactor)", number: rule.shrinkFactor, derivation: [
+                "layer \(layer): L2 λ = \(lambda) (\(regularization.convention.rawValue) convention), \(cText); η = \(rule.learningRate)",
+                "1 − η·c = 1 − \(rule.learningRate)·\(coefficient) = 1 − \(product) = \(rule.shrinkFactor)",
+            ])
+        case .choice(let letter):
+            let text = exercise.options.first { $0.letter == letter }?.text ?? ""
+            return AnswerKey(exercise: exercise, text: letter, number: nil, derivation: ["\(letter): \(text)"])
+        case .literal(let text):
+            return AnswerKey(exercise: exercise, text: text, number: nil, derivation: [])
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// One lesson, parsed from a `lessons/NN-slug.lesson` file: a title and its steps in order.
+public struct Lesson: Equatable, Sendable {
+    /// The lesson's number, from the file name's `NN-` prefix (0 when there is none).
+    public var number: Int
+    public var title: String
+    /// The file it came from, as given to the parser (used in error messages).
+    public var fileName: String
+    public var steps: [LessonStep]
+
+    public init(number: Int, title: String, fileName: String, steps: [LessonStep]) {
+        self.number = number
+        self.title = title
+        self.fileName = fileName
+        self.steps = steps
+    }
+
+    /// The exercises, in order.
+    public var exercises: [Exercise] {
+        steps.compactMap { if case .exercise(let exercise) = $0 { exercise } else { nil } }
+    }
+
+    /// How many REPL commands the lesson runs.
+    public var commandCount: Int {
+        steps.count { if case .command = $0 { true } else { false } }
+    }
+
+    /// The most points a learner can score.
+    public var maximumScore: Double { exercises.reduce(0) { $0 + $1.points } }
+}
+
+/// One step of a lesson.
+public enum LessonStep: Equatable, Sendable {
+    /// A line of prose for the learner (may be empty: a paragraph break).
+    case prose(String)
+    /// A REPL command, exactly as typed in the REPL, with its line in the file.
+    case command(String, line: Int)
+    /// The learner presses Enter to go on (nothing is printed in playback).
+    case pause
+    case exercise(Exercise)
+}
+
+/// A graded question. Its answer is computed from the engine when it is reached.
+public struct Exercise: Equatable, Sendable {
+    public var id: String
+    public var question: String
+    public var answer: AnswerKind
+    public var tolerance: Tolerance
+    public var hint: String?
+    public var points: Double
+    /// Multiple-choice options, letter → text, in file order.
+    public var options: [(letter: String, text: String)]
+    /// The line of `exercise ID` in the file.
+    public var line: Int
+
+    public static func == (lhs: Exercise, rhs: Exercise) -> Bool {
+        lhs.id == rhs.id && lhs.question == rhs.question && lhs.answer == rhs.answer
+            && lhs.tolerance == rhs.tolerance && lhs.hint == rhs.hint && lhs.points == rhs.points
+            && lhs.options.map(\.letter) == rhs.options.map(\.letter)
+            && lhs.options.map(\.text) == rhs.options.map(\.text) && lhs.line == rhs.line
+    }
+}
+
+/// How an exercise's answer is obtained.
+public enum AnswerKind: Equatable, Sendable {
+    /// The current value of a one-line `show` target (`W1[0,0]`, `loss`, `penalty`, …).
+    case value(String)
+    /// The value of a `show` target after one more `update` (computed on a copy).
+    case next(String)
+    /// The L2 shrink factor 1 − η·c of layer `layer` (from 1) under the current settings.
+    case factor(layer: Int)
+    /// Multiple choice: the letter of the right option.
+    case choice(String)
+    /// A conceptual answer, compared as text (case and surrounding spaces ignored).
+    case literal(String)
+
+    public var isNumeric: Bool {
+        switch self {
+        case .value, .next, .factor: true
+        case .choice, .literal: false
+        }
+    }
+}
+
+/// How far a numeric answer may be from the key.
+public enum Tolerance: Equatable, Sendable {
+    /// |answer − key| ≤ bound.
+    case absolute(Double)
+    /// |answer − key| ≤ bound·|key|.
+    case relative(Double)
+
+    public static let standard = Tolerance.absolute(1e-9)
+
+    public func accepts(_ answer: Double, key: Double) -> Bool {
+        guard answer.isFinite else { return false }
+        switch self {
+        case .absolute(let bound): return abs(answer - key) <= bound
+        case .relative(let bound): return abs(answer - key) <= bound * abs(key)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .absolute(let bound): "±\(bound)"
+        case .relative(let bound): "relative \(bound)"
+        }
+    }
+}
+
+/// A problem in a lesson file, or while playing it: `FILE:LINE: MESSAGE`.
+public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var fileName: String
+    public var line: Int
+    public var message: String
+
+    public init(fileName: String, line: Int, message: String) {
+        self.fileName = fileName
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(fileName):\(line): \(message)" }
+}

@@ -1,0 +1,215 @@
+/// Reads the lesson format (see `lessons/README.md`): a header (`title: …`) ended by
+/// `---`, then prose, `> command` lines, `pause`, and `exercise ID … end` blocks.
+public enum LessonParser {
+    /// Parses `text`, naming `fileName` in errors; `number` is taken from its `NN-` prefix.
+    public static func parse(_ text: String, fileName: String) throws(LessonError) -> Lesson {
+        var parser = State(fileName: fileName)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
+        }
+        if lines.count > 1, lines.last == "" { lines.removeLast() }  // the final newline
+        for (offset, line) in lines.enumerated() {
+            try parser.read(line, number: offset + 1)
+        }
+        return try parser.finish(lineCount: lines.count)
+    }
+
+    /// The number in a file name such as `03-l2-shrinkage.lesson`, or 0.
+    public static func number(ofFile fileName: String) -> Int {
+        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        return Int(base.prefix { $0.isNumber }) ?? 0
+    }
+
+    private struct State {
+        let fileName: String
+        var title: String?
+        var inHeader = true
+        var steps: [LessonStep] = []
+        var open: Draft?
+        var ids: Set<String> = []
+
+        /// An exercise being read.
+        struct Draft {
+            var id: String
+            var line: Int
+            var question: String?
+            var answer: (AnswerKind, line: Int)?
+            var tolerance: Tolerance = .standard
+            var hint: String?
+            var points: Double = 1
+            var options: [(letter: String, text: String)] = []
+        }
+
+        func error(_ line: Int, _ message: String) -> LessonError {
+            LessonError(fileName: fileName, line: line, message: message)
+        }
+
+        mutating func read(_ raw: String, number: Int) throws(LessonError) {
+            let trimmed = raw.trimmed
+            if inHeader {
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
+                if trimmed == "---" {
+                    guard title != nil else { throw error(number, "missing 'title: …' before '---'") }
+                    inHeader = false
+                    return
+                }
+                guard let (key, value) = trimmed.keyValue, key == "title", !value.isEmpty else {
+                    throw error(number, "expected 'title: TEXT' in the header (ended by '---'), found '\(trimmed)'")
+                }
+                title = value
+                return
+            }
+            if open != nil {
+                try readExercise(trimmed, number: number)
+                return
+            }
+            if trimmed.hasPrefix("#") { return }  // instructor's comment
+            if trimmed.hasPrefix(">") {
+                let command = trimmed.dropFirst().trimmed
+                guard !command.isEmpty else { throw error(number, "'>' must be followed by a REPL command") }
+                steps.append(.command(command, line: number))
+            } else if trimmed == "pause" {
+                steps.append(.pause)
+            } else if trimmed == "exercise" || trimmed.hasPrefix("exercise ") {
+                let id = trimmed.dropFirst("exercise".count).trimmed
+                guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                    throw error(number, "expected 'exercise ID' with an ID of letters, digits, '-' or '_'")
+                }
+                guard !ids.contains(id) else { throw error(number, "exercise '\(id)' is defined twice") }
+                ids.insert(id)
+                open = Draft(id: id, line: number)
+            } else if trimmed == "end" {
+                throw error(number, "'end' without an open exercise")
+            } else {
+                steps.append(.prose(raw.trailingTrimmed))
+            }
+        }
+
+        mutating func readExercise(_ trimmed: String, number: Int) throws(LessonError) {
+            guard var draft = open else { return }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
+            if trimmed == "end" {
+                steps.append(.exercise(try close(draft, endLine: number)))
+                open = nil
+                return
+            }
+            guard let (key, value) = trimmed.keyValue else {
+                throw error(number, "expected 'KEY: VALUE' inside exercise '\(draft.id)' (question, answer, tolerance, hint, points, option X) or 'end'")
+            }
+            switch key {
+            case "question":
+                draft.question = draft.question.map { $0 + " " + value } ?? value
+            case "hint":
+                draft.hint = draft.hint.map { $0 + " " + value } ?? value
+            case "answer":
+                draft.answer = (try answerKind(value, number: number), number)
+            case "tolerance":
+                draft.tolerance = try tolerance(value, number: number)
+            case "points":
+                guard let points = Double(value), points >= 0, points.isFinite else {
+                    throw error(number, "points must be a number ≥ 0, found '\(value)'")
+                }
+                draft.points = points
+            default:
+                let parts = key.split(separator: " ")
+                guard parts.count == 2, parts[0] == "option", !value.isEmpty else {
+                    throw error(number, "unknown key '\(key)'; expected question, answer, tolerance, hint, points or option X")
+                }
+                let letter = String(parts[1])
+                guard !draft.options.contains(where: { $0.letter == letter }) else {
+                    throw error(number, "option \(letter) is given twice")
+                }
+                draft.options.append((letter, value))
+            }
+            open = draft
+        }
+
+        func close(_ draft: Draft, endLine: Int) throws(LessonError) -> Exercise {
+            guard let question = draft.question, !question.isEmpty else {
+                throw error(draft.line, "exercise '\(draft.id)' has no 'question:'")
+            }
+            guard let (answer, answerLine) = draft.answer else {
+                throw error(draft.line, "exercise '\(draft.id)' has no 'answer:'")
+            }
+            if case .choice(let letter) = answer {
+                guard draft.options.contains(where: { $0.letter == letter }) else {
+                    throw error(answerLine, "answer 'choice \(letter)' names no option; expected one of: \(draft.options.map(\.letter).joined(separator: ", "))")
+                }
+            } else if !draft.options.isEmpty {
+                throw error(answerLine, "options are given but the answer is not 'choice X'")
+            }
+            return Exercise(id: draft.id, question: question, answer: answer, tolerance: draft.tolerance,
+                            hint: draft.hint, points: draft.points, options: draft.options, line: draft.line)
+        }
+
+        func answerKind(_ text: String, number: Int) throws(LessonError) -> AnswerKind {
+            let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+            let kind = words.first ?? ""
+            let rest = words.count > 1 ? words[1].trimmed : ""
+            switch kind {
+            case "value", "next":
+                guard !rest.isEmpty, !rest.contains(" ") else {
+                    throw error(number, "'\(kind)' needs one show target, e.g. '\(kind) W1[0,0]' or '\(kind) loss'")
+                }
+                return kind == "value" ? .value(rest) : .next(rest)
+            case "factor":
+                if rest.isEmpty { return .factor(layer: 1) }
+                guard rest.hasPrefix("layer="), let layer = Int(rest.dropFirst("layer=".count)), layer >= 1 else {
+                    throw error(number, "expected 'factor' or 'factor layer=K' with K ≥ 1, found '\(text)'")
+                }
+                return .factor(layer: layer)
+            case "choice":
+                guard !rest.isEmpty, !rest.contains(" ") else { throw error(number, "expected 'choice X' with the right option's letter") }
+                return .choice(rest)
+            case "literal":
+                guard !rest.isEmpty else { throw error(number, "expected 'literal TEXT'") }
+                return .literal(rest)
+            default:
+                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, choice or literal")
+            }
+        }
+
+        func tolerance(_ text: String, number: Int) throws(LessonError) -> Tolerance {
+            var words = text.split(separator: " ").map(String.init)
+            let relative = words.first == "relative"
+            if relative || words.first == "absolute" { words.removeFirst() }
+            guard words.count == 1, let bound = Double(words[0]), bound >= 0, bound.isFinite else {
+                throw error(number, "expected 'tolerance: NUMBER' (absolute) or 'tolerance: relative NUMBER', found '\(text)'")
+            }
+            return relative ? .relative(bound) : .absolute(bound)
+        }
+
+        func finish(lineCount: Int) throws(LessonError) -> Lesson {
+            if inHeader { throw error(lineCount, "missing '---' after the header ('title: …')") }
+            if let draft = open { throw error(draft.line, "exercise '\(draft.id)' has no 'end'") }
+            var steps = steps
+            while case .prose(let text) = steps.last, text.isEmpty { steps.removeLast() }
+            while case .prose(let text) = steps.first, text.isEmpty { steps.removeFirst() }
+            return Lesson(number: LessonParser.number(ofFile: fileName), title: title ?? "",
+                          fileName: fileName, steps: steps)
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmed: String {
+        var view = Substring(self)
+        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+
+    var trailingTrimmed: String {
+        var view = Substring(self)
+        while let last = view.last, last.isWhitespace { view = view.dropLast() }
+        return String(view)
+    }
+
+    /// `key: value` split at the first ": " (or a trailing ":"), both trimmed.
+    var keyValue: (String, String)? {
+        guard let colon = firstIndex(of: ":") else { return nil }
+        let key = self[..<colon].trimmed
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }) else { return nil }
+        return (key, self[index(after: colon)...].trimmed)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Lessons
+
+/// `regsim play N`: the lesson's transcript with every answer shown, no prompts.
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "Play a lesson as a script: its transcript with the exercises' answers.",
+        discussion: """
+        The output is the same, byte for byte, on every run (for handouts and screencasts). \
+        Exit status 2 when the lesson cannot be found, parsed or played.
+        """
+    )
+
+    @Argument(help: "The lesson's number (see 'regsim lesson list').")
+    var number: Int
+
+    func run() throws {
+        let library = try LessonCommand.library()
+        let playback = try LessonCommand.reportingErrors { () throws(LessonError) in
+            try LessonPlayer.play(try library.lesson(number))
+        }
+        Output.write(playback.transcript)
+    }
+}
