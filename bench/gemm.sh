@@ -1,37 +1,55 @@
-#!/usr/bin/env bash
-# regsim's Float GEMM against OpenBLAS (numpy's) on the MLP's products, 1 and 2 threads.
+#!/bin/bash
+# GEMM benchmark: regsim's Kernels (GEMM.multiply) against numpy's OpenBLAS, on the MLP's
+# products and 2048³, 1 and 2 threads, in GFLOP/s.
 #
-#   bash bench/gemm.sh [REPETITIONS]     (default 15)
+#   bench/gemm.sh                  # from the repository root; about 2 minutes
+#   ROUNDS=5 REPETITIONS=15 bench/gemm.sh 64x784x800:NN 784x64x800:TN   # other shapes
 #
-# Shapes (M×K×N, N/T = A or B transposed): forward 64×784×800, 64×784×128, 128×800×800;
-# backward dW = Xᵀ·dZ 784×64×800 (TN) and dX = dZ·Wᵀ 64×800×784 (NT); and 2048³.
-# Prints GFLOP/s (median time per call) for both, then regsim's share of OpenBLAS.
-# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are cleared for numpy only: they slow current numpy.
+# Shapes are M×K×N (C is M×N, the sum runs over K) with the stored layouts: NN is X·W,
+# TN is Xᵀ·dZ (A stored K×M), NT is dZ·Wᵀ (B stored N×K). The Swift side is built in release
+# mode by bench/gemm-driver (its own package; Sources/Kernels is a symlink to ours, built
+# with the same flags). Each round runs regsim's driver and then numpy, alternately, so both
+# see the same machine load; each reports the median time per call over REPETITIONS timed
+# batches. The table gives the median over rounds of those medians (and the ratio
+# regsim / OpenBLAS); the machine is shared, so expect ±15 %.
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are cleared for the numpy command only (they slow
+# current numpy's OpenBLAS); threadpoolctl (pip) sets its thread count and names its kernel.
 set -euo pipefail
-cd "$(dirname "$0")"
-repetitions=${1:-15}
-shapes=(64x784x800:NN 784x64x800:TN 64x800x784:NT 128x800x800:NN 64x784x128:NN 2048x2048x2048:NN)
-
-python3 -c 'import threadpoolctl' 2>/dev/null || pip install --quiet threadpoolctl
-echo "+ swift build -c release (bench/gemm-driver)"
-(cd gemm-driver && swift build -c release 2>&1 | tail -1)
-ours=$(gemm-driver/.build/release/GEMMBench --repetitions "$repetitions" "${shapes[@]}")
-theirs=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 gemm_openblas.py --repetitions "$repetitions" "${shapes[@]}")
-echo "$theirs" | grep '^#' || true
-python3 - "$ours" "$theirs" <<'PY'
-import sys
-def table(text):
-    rows = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) >= 8 and parts[0] in ("regsim", "openblas"):
-            rows[(parts[1], parts[2], parts[4])] = float(parts[6])
-    return rows
-ours, theirs = table(sys.argv[1]), table(sys.argv[2])
-print(f"{'shape':<18}{'threads':>8}{'regsim GFLOP/s':>16}{'OpenBLAS GFLOP/s':>18}{'share':>8}")
-for key in sorted(ours):
-    shape, flags, threads = key
-    other = theirs.get(key)
-    share = f"{ours[key] / other:.0%}" if other else "—"
-    print(f"{shape + ' ' + flags:<18}{threads:>8}{ours[key]:>16.1f}{(other or float('nan')):>18.1f}{share:>8}")
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-3}
+REPETITIONS=${REPETITIONS:-11}
+if [ $# -gt 0 ]; then SHAPES=("$@"); else
+    SHAPES=(64x784x800:NN 64x800x10:NN 128x800x800:NN 64x784x128:NN 64x128x10:NN
+            784x64x800:TN 64x800x784:NT 2048x2048x2048:NN)
+fi
+python3 -c "import threadpoolctl" 2>/dev/null || pip install --quiet threadpoolctl
+swift build -c release --package-path bench/gemm-driver 2>&1 | tail -1
+driver=bench/gemm-driver/.build/release/GEMMBench
+log=$(mktemp)
+for round in $(seq "$ROUNDS"); do
+    "$driver" --repetitions "$REPETITIONS" "${SHAPES[@]}" >>"$log"
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+        python3 bench/gemm_openblas.py --repetitions "$REPETITIONS" "${SHAPES[@]}" >>"$log"
+done
+grep -m1 '^#' "$log" || true
+python3 - "$log" <<'PY'
+import collections, statistics, sys
+runs = collections.defaultdict(list)
+shapes = []
+for line in open(sys.argv[1]):
+    if line.startswith("#"):
+        continue
+    fields = line.split()
+    name, shape, threads, gflops = fields[0], f"{fields[1]} {fields[2]}", fields[4], float(fields[6])
+    runs[(name, shape, threads)].append(gflops)
+    if shape not in shapes:
+        shapes.append(shape)
+median = lambda key: statistics.median(runs[key]) if runs[key] else float("nan")
+print(f"{'M×K×N':<20}{'regsim 1':>10}{'regsim 2':>10}{'OpenBLAS 1':>12}{'OpenBLAS 2':>12}{'ratio 1':>9}{'ratio 2':>9}")
+for shape in shapes:
+    r1, r2 = median(("regsim", shape, "1")), median(("regsim", shape, "2"))
+    o1, o2 = median(("openblas", shape, "1")), median(("openblas", shape, "2"))
+    print(f"{shape:<20}{r1:>10.1f}{r2:>10.1f}{o1:>12.1f}{o2:>12.1f}{r1 / o1:>9.2f}{r2 / o2:>9.2f}")
+print(f"GFLOP/s, median of {len(next(iter(runs.values())))} rounds; ratio = regsim / OpenBLAS")
 PY
+rm -f "$log"

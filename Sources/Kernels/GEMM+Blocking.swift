@@ -37,7 +37,7 @@ extension GEMM {
     struct Blocking {
         /// Largest slice of k per pass; k is cut into equal slices (784 → 4 × 196) so no pass
         /// is short. Depends on k only, so the bits never depend on the thread split.
-        static let maxDepth = ProcessInfo.processInfo.environment["GEMM_KC"].flatMap { Int($0) } ?? 256
+        static let maxDepth = ProcessInfo.processInfo.environment["GEMM_KC"].flatMap { Int($0) } ?? 384
         /// Rows of A per block (a multiple of 6).
         static let maxRows = ProcessInfo.processInfo.environment["GEMM_MC"].flatMap { Int($0) } ?? 144
         /// Columns of B per block (a multiple of 16).
@@ -64,8 +64,8 @@ extension GEMM {
         let blocking = Blocking(k: o.k)
         let packedA = buffer.floats
         let packedB = packedA + blocking.aFloats
-        let packsA = packAMode == 1
-        let packsB = o.transposeB || packBMode == 1
+        let packsA = packAMode == 1 || (o.transposeA && o.lda % 128 == 0)
+        let packsB = true
         for jc in stride(from: columns.lowerBound, to: columns.upperBound, by: Blocking.maxColumns) {
             let columnEnd = min(jc + Blocking.maxColumns, columns.upperBound)
             for pc in stride(from: 0, to: o.k, by: blocking.depth) {
@@ -84,48 +84,51 @@ extension GEMM {
                     var bPanel = packedB
                     for j in stride(from: jc, to: columnEnd, by: tileColumns) {
                         let nv = min(tileColumns, columnEnd - j)
-                        var panels = Panels(a: UnsafeRawPointer(packedA), aRow: 4, aStep: 24,
-                                            b: UnsafeRawPointer(bPanel), bStep: 64)
-                        if packsB || nv < tileColumns {
-                            // The first block of rows packs each B panel just before using
-                            // it, while it is still in L1.
-                            if ic == rows.lowerBound {
-                                packB(o, columns: j, count: nv, depth: depth, into: bPanel)
-                            }
-                        } else {
-                            panels.b = UnsafeRawPointer(o.b + pc * o.ldb + j)
-                            panels.bStep = 4 * o.ldb
+                        // The first block of rows packs each B panel just before using it,
+                        // while it is still in L1.
+                        if ic == rows.lowerBound {
+                            packB(o, columns: j, count: nv, depth: depth, into: bPanel)
                         }
                         for i in stride(from: ic, to: rowEnd, by: tileRows) {
                             let mv = min(tileRows, rowEnd - i)
-                            if packsA {
-                                panels.a = UnsafeRawPointer(packedA + (i - ic) * kc)
-                            } else if mv == tileRows {
-                                if o.transposeA {
-                                    panels.a = UnsafeRawPointer(o.a + pc * o.lda + i)
-                                    (panels.aRow, panels.aStep) = (4, 4 * o.lda)
-                                } else {
-                                    panels.a = UnsafeRawPointer(o.a + i * o.lda + pc)
-                                    (panels.aRow, panels.aStep) = (4 * o.lda, 4)
-                                }
+                            let b = UnsafeRawPointer(bPanel)
+                            if packsA || mv < tileRows {
+                                // Packed panel: six consecutive floats per step.
+                                let panel = packsA ? packedA + (i - ic) * kc : packedA
+                                let a = ContiguousRows(pointer: UnsafeRawPointer(panel), step: 4 * tileRows)
+                                run(o, Panels(a: a, b: b), row: i, column: j, rows: mv, columns: nv,
+                                    depth: kc, beta: beta)
+                            } else if o.transposeA {
+                                // In place: op(A)[i][p] = a[p·lda + i].
+                                let start = UnsafeRawPointer(o.a + pc * o.lda + i)
+                                let a = ContiguousRows(pointer: start, step: 4 * o.lda)
+                                run(o, Panels(a: a, b: b), row: i, column: j, rows: mv, columns: nv,
+                                    depth: kc, beta: beta)
                             } else {
-                                panels.a = UnsafeRawPointer(packedA)
-                                (panels.aRow, panels.aStep) = (4, 24)
-                            }
-                            if mv == tileRows && nv == tileColumns && !o.transposedC {
-                                tile(depth: kc, panels, c: o.c + i * o.ldc + j, ldc: o.ldc,
-                                     alpha: o.alpha, beta: beta)
-                            } else {
-                                let cTile = o.transposedC ? o.c + j * o.ldc + i : o.c + i * o.ldc + j
-                                edgeTile(depth: kc, panels, c: cTile, ldc: o.ldc, rows: mv,
-                                         columns: nv, transposed: o.transposedC,
-                                         alpha: o.alpha, beta: beta)
+                                // In place: op(A)[i][p] = a[i·lda + p].
+                                let a = SeparateRows(o.a + i * o.lda + pc, rowStride: o.lda)
+                                run(o, Panels(a: a, b: b), row: i, column: j, rows: mv, columns: nv,
+                                    depth: kc, beta: beta)
                             }
                         }
                         bPanel += tileColumns * kc
                     }
                 }
             }
+        }
+    }
+
+    /// The tile of C at (i, j) with `mv`×`nv` valid elements: straight into C when whole,
+    /// else through `edgeTile`.
+    @inline(__always)
+    static func run<Rows: TileRows>(_ o: Operands, _ panels: Panels<Rows>, row i: Int, column j: Int,
+                                    rows mv: Int, columns nv: Int, depth kc: Int, beta: Float) {
+        if mv == tileRows && nv == tileColumns && !o.transposedC {
+            tile(depth: kc, panels, c: o.c + i * o.ldc + j, ldc: o.ldc, alpha: o.alpha, beta: beta)
+        } else {
+            let cTile = o.transposedC ? o.c + j * o.ldc + i : o.c + i * o.ldc + j
+            edgeTile(depth: kc, panels, c: cTile, ldc: o.ldc, rows: mv, columns: nv,
+                     transposed: o.transposedC, alpha: o.alpha, beta: beta)
         }
     }
 

@@ -22,8 +22,31 @@ extension GEMM {
                         src += o.lda
                     }
                 }
+            } else if valid == tileRows {
+                // op(A)[i][p] = a[i·lda + p]: transpose 6×8 blocks (two zero rows pad them
+                // to 8×8), keeping six of each transposed row.
+                let src = o.a + first * o.lda + depth.lowerBound
+                var p = 0
+                while p + 8 <= kc {
+                    func row(_ i: Int) -> SIMD8<Float> {
+                        UnsafeRawPointer(src + i * o.lda + p).loadUnaligned(as: SIMD8<Float>.self)
+                    }
+                    let zero = SIMD8<Float>()
+                    let columns = transposed((row(0), row(1), row(2), row(3), row(4), row(5), zero, zero))
+                    func put(_ q: Int, _ v: SIMD8<Float>) {
+                        let out = UnsafeMutableRawPointer(dst + (p + q) * tileRows)
+                        out.storeBytes(of: v.lowHalf, as: SIMD4<Float>.self)
+                        out.storeBytes(of: v.highHalf.lowHalf, toByteOffset: 16, as: SIMD2<Float>.self)
+                    }
+                    put(0, columns.0); put(1, columns.1); put(2, columns.2); put(3, columns.3)
+                    put(4, columns.4); put(5, columns.5); put(6, columns.6); put(7, columns.7)
+                    p += 8
+                }
+                for q in p..<kc {
+                    for i in 0..<tileRows { dst[q &* tileRows &+ i] = src[i * o.lda + q] }
+                }
             } else {
-                // op(A)[i][p] = a[i·lda + p]: one contiguous run of depth per row.
+                // A last panel of fewer than six rows, zero-padded.
                 for i in 0..<tileRows {
                     if i < valid {
                         let src = o.a + (first + i) * o.lda + depth.lowerBound
@@ -92,38 +115,47 @@ extension GEMM {
         }
     }
 
-    /// out[r][c] = in[c][r] for an 8×8 block of floats (strides in elements), in registers:
-    /// the unpack / shuffle / 128-bit permute sequence of AVX's classic 8×8 transpose.
+    /// out[r][c] = in[c][r] for an 8×8 block of floats (strides in elements).
     @inline(__always)
     static func transpose8x8(from src: UnsafePointer<Float>, stride: Int,
                              to dst: UnsafeMutablePointer<Float>, outStride: Int) {
         func row(_ r: Int) -> SIMD8<Float> {
             UnsafeRawPointer(src + r &* stride).loadUnaligned(as: SIMD8<Float>.self)
         }
-        let r0 = row(0), r1 = row(1), r2 = row(2), r3 = row(3)
-        let r4 = row(4), r5 = row(5), r6 = row(6), r7 = row(7)
+        let out = transposed((row(0), row(1), row(2), row(3), row(4), row(5), row(6), row(7)))
+        func put(_ r: Int, _ v: SIMD8<Float>) {
+            UnsafeMutableRawPointer(dst + r &* outStride).storeBytes(of: v, as: SIMD8<Float>.self)
+        }
+        put(0, out.0); put(1, out.1); put(2, out.2); put(3, out.3)
+        put(4, out.4); put(5, out.5); put(6, out.6); put(7, out.7)
+    }
+
+    typealias Block8x8 = (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>,
+                          SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
+
+    /// The transpose of eight rows of eight floats, in registers: the unpack / shuffle /
+    /// 128-bit permute sequence of AVX's classic 8×8 transpose.
+    @inline(__always)
+    static func transposed(_ r: Block8x8) -> Block8x8 {
         // Interleave pairs of rows (vunpcklps / vunpckhps, within 128-bit lanes).
-        let t0 = unpackLow(r0, r1), t1 = unpackHigh(r0, r1)
-        let t2 = unpackLow(r2, r3), t3 = unpackHigh(r2, r3)
-        let t4 = unpackLow(r4, r5), t5 = unpackHigh(r4, r5)
-        let t6 = unpackLow(r6, r7), t7 = unpackHigh(r6, r7)
+        let t0 = unpackLow(r.0, r.1), t1 = unpackHigh(r.0, r.1)
+        let t2 = unpackLow(r.2, r.3), t3 = unpackHigh(r.2, r.3)
+        let t4 = unpackLow(r.4, r.5), t5 = unpackHigh(r.4, r.5)
+        let t6 = unpackLow(r.6, r.7), t7 = unpackHigh(r.6, r.7)
         // Pairs of pairs (vshufps): u0 = column 0 | column 4 of rows 0–3, and so on.
         let u0 = shuffleLow(t0, t2), u1 = shuffleHigh(t0, t2)
         let u2 = shuffleLow(t1, t3), u3 = shuffleHigh(t1, t3)
         let u4 = shuffleLow(t4, t6), u5 = shuffleHigh(t4, t6)
         let u6 = shuffleLow(t5, t7), u7 = shuffleHigh(t5, t7)
         // Join 128-bit halves (vperm2f128).
-        func put(_ r: Int, _ v: SIMD8<Float>) {
-            UnsafeMutableRawPointer(dst + r &* outStride).storeBytes(of: v, as: SIMD8<Float>.self)
-        }
-        put(0, SIMD8(lowHalf: u0.lowHalf, highHalf: u4.lowHalf))
-        put(1, SIMD8(lowHalf: u1.lowHalf, highHalf: u5.lowHalf))
-        put(2, SIMD8(lowHalf: u2.lowHalf, highHalf: u6.lowHalf))
-        put(3, SIMD8(lowHalf: u3.lowHalf, highHalf: u7.lowHalf))
-        put(4, SIMD8(lowHalf: u0.highHalf, highHalf: u4.highHalf))
-        put(5, SIMD8(lowHalf: u1.highHalf, highHalf: u5.highHalf))
-        put(6, SIMD8(lowHalf: u2.highHalf, highHalf: u6.highHalf))
-        put(7, SIMD8(lowHalf: u3.highHalf, highHalf: u7.highHalf))
+        return (SIMD8(lowHalf: u0.lowHalf, highHalf: u4.lowHalf),
+                SIMD8(lowHalf: u1.lowHalf, highHalf: u5.lowHalf),
+                SIMD8(lowHalf: u2.lowHalf, highHalf: u6.lowHalf),
+                SIMD8(lowHalf: u3.lowHalf, highHalf: u7.lowHalf),
+                SIMD8(lowHalf: u0.highHalf, highHalf: u4.highHalf),
+                SIMD8(lowHalf: u1.highHalf, highHalf: u5.highHalf),
+                SIMD8(lowHalf: u2.highHalf, highHalf: u6.highHalf),
+                SIMD8(lowHalf: u3.highHalf, highHalf: u7.highHalf))
     }
 
     @inline(__always)

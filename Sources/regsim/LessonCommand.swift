@@ -1,12 +1,27 @@
 import ArgumentParser
+import Foundation
+import Interpreter
 import Lessons
 
-/// `regsim lesson …`: the lessons. `list` for now; the interactive `lesson N` joins it.
+/// `regsim lesson …`: the lessons. `regsim lesson N` runs one interactively;
+/// `regsim lesson list` lists them.
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "The lessons that follow the article.",
-        subcommands: [LessonListCommand.self]
+        abstract: "The lessons that follow the article: 'regsim lesson N' runs lesson N.",
+        discussion: """
+        regsim lesson N [--restart]: read the lesson, run its commands, answer its exercises. \
+        \(LessonRun.inputRule) Each answer is graded at once: a wrong one shows the hint and \
+        gives another try; after the third the answer and its derivation are shown.
+
+        Progress (the step reached, the answers and points) is saved after every line to \
+        $REGSIM_LESSON_STATE/NN.json if set, else $XDG_STATE_HOME/regsim/lessons/NN.json, else \
+        ~/.local/state/regsim/lessons/NN.json; the next 'regsim lesson N' resumes there by \
+        replaying the lesson's own commands (not the ones you typed). --restart starts over.
+        With piped input there are no prompts: each line is an Enter, a command or an answer.
+        """,
+        subcommands: [LessonRunCommand.self, LessonListCommand.self],
+        defaultSubcommand: LessonRunCommand.self
     )
 
     /// The lessons folder, or exit status 2 with the places looked at.
@@ -47,5 +62,34 @@ struct LessonListCommand: ParsableCommand {
             text += "\(number)  \(lesson.title)  (\(lesson.commandCount) commands, \(exercises) exercise\(exercises == 1 ? "" : "s"))\n"
         }
         Output.write(text)
+    }
+}
+
+/// `regsim lesson N`: the lesson, interactive on a terminal, line by line on piped input.
+struct LessonRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run lesson N interactively (the default: 'regsim lesson N').",
+        discussion: LessonRun.inputRule
+    )
+
+    @Argument(help: "The lesson's number (see 'regsim lesson list').")
+    var number: Int
+
+    @Flag(help: "Start over, ignoring any saved progress.")
+    var restart = false
+
+    func run() throws {
+        let library = try LessonCommand.library()
+        let environment = ProcessInfo.processInfo.environment
+        let progressPath = LessonProgress.path(lesson: number, environment: environment)
+        let saved = restart ? nil : progressPath.flatMap(LessonProgress.load(from:))
+        let terminal = isatty(STDIN_FILENO) != 0
+        let interpreter = Interpreter(isInterrupted: Interrupts.check)
+        var lessonRun = try LessonCommand.reportingErrors { () throws(LessonError) in
+            try LessonRun(lesson: try library.lesson(number), interpreter: interpreter, progress: saved)
+        }
+        let historyPath = terminal ? History.path(environment: environment) : nil
+        LessonSession(progressPath: progressPath, historyPath: historyPath).run(&lessonRun, terminal: terminal)
     }
 }

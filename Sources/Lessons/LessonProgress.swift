@@ -1,0 +1,67 @@
+import Foundation
+
+/// How far a learner got in one lesson: saved after every step of `regsim lesson N`
+/// so that the next `regsim lesson N` resumes there.
+public struct LessonProgress: Codable, Equatable, Sendable {
+    /// The lesson's number.
+    public var lesson: Int
+    /// The index in `Lesson.steps` of the step the learner is at (a pause or an exercise):
+    /// every step before it has run. `steps.count` when the lesson is finished.
+    public var position: Int
+    /// Wrong tries so far at the exercise at `position`.
+    public var tries: Int
+    /// The exercises done, in order.
+    public var results: [Answered]
+
+    /// One exercise done: the last answer given, whether it was right, the points scored.
+    public struct Answered: Codable, Equatable, Sendable {
+        public var id: String
+        public var answer: String
+        public var isCorrect: Bool
+        public var points: Double
+        public var maximumPoints: Double
+    }
+
+    public init(lesson: Int, position: Int = 0, tries: Int = 0, results: [Answered] = []) {
+        self.lesson = lesson
+        self.position = position
+        self.tries = tries
+        self.results = results
+    }
+
+    /// The points scored so far.
+    public var score: Double { results.reduce(0) { $0 + $1.points } }
+
+    /// The file for lesson `number`: `$REGSIM_LESSON_STATE/NN.json` if set, else
+    /// `$XDG_STATE_HOME/regsim/lessons/NN.json` (an absolute XDG_STATE_HOME only), else
+    /// `$HOME/.local/state/regsim/lessons/NN.json`; nil when none of them is set.
+    public static func path(lesson number: Int, environment: [String: String]) -> String? {
+        let name = (number < 10 ? "0\(number)" : "\(number)") + ".json"
+        if let folder = environment["REGSIM_LESSON_STATE"], !folder.isEmpty {
+            return folder + "/" + name
+        }
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return state + "/regsim/lessons/" + name
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return home + "/.local/state/regsim/lessons/" + name
+        }
+        return nil
+    }
+
+    /// Reads a saved progress; nil when the file is missing or not a progress.
+    public static func load(from path: String) -> LessonProgress? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(LessonProgress.self, from: data)
+    }
+
+    /// Writes the progress to `path` atomically (a temporary file renamed over it),
+    /// creating the folder.
+    public func save(to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(self).write(to: url, options: .atomic)
+    }
+}

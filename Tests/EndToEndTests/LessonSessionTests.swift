@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `regsim lesson N` through the real executable: on piped input, and on a real
+/// pseudo-terminal driven by `lesson_session.py` with python3's pexpect.
+@Suite struct LessonSessionTests {
+    /// The script beside this file.
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().appendingPathComponent("lesson_session.py")
+
+    @Test func pipedInputIsReadLineByLineAndResumes() throws {
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["REGSIM_LESSON_STATE": folder.path]
+        // Enter at the pause, a wrong answer, a command, the right answer (1 − 0.1·0.1).
+        let first = try RegsimExecutable.run(["lesson", "3"], input: "\n0.5\nshow W1[0,0]\n0.99\n", environment: environment)
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(!first.output.contains("answer> ") && !first.output.contains("\u{1B}"))
+        #expect(first.output.contains("wrong (try 1 of 3).\nhint: "))
+        #expect(first.output.contains("W1[0,0] = 0.5\ncorrect, +1 point\n"))
+        #expect(first.output.hasSuffix("progress saved; regsim lesson 3 resumes\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("03.json").path))
+
+        let second = try RegsimExecutable.run(["lesson", "3"], input: "", environment: environment)
+        #expect(second.output.contains("resuming at step"))
+        #expect(second.output.contains("score so far 1/7"))
+
+        let restarted = try RegsimExecutable.run(["lesson", "3", "--restart"], input: "", environment: environment)
+        #expect(!restarted.output.contains("resuming"))
+        #expect(restarted.output.contains("> penalty l2 0.1\n"))
+    }
+
+    @Test func lessonWorksInARealTerminal() throws {
+        let executable = try RegsimExecutable.location.get()
+        guard let python = TerminalTests.findPython() else {
+            Issue.record("python3 is not on PATH; this test needs python3 with pexpect (.ci/run installs them)")
+            return
+        }
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("log")
+        let errors = folder.appendingPathComponent("errors")
+        let status = try RegsimExecutable.runProcess(
+            python, arguments: [Self.script.path, executable.path, folder.path],
+            input: nil, output: log, errors: errors, timeout: 300
+        )
+        let printed = try String(contentsOf: log, encoding: .utf8) + String(contentsOf: errors, encoding: .utf8)
+        if status == 3 {
+            Issue.record("python3 has no pexpect module: pip install pexpect\n\(printed)")
+            return
+        }
+        #expect(status == 0, "lesson_session.py failed:\n\(printed)")
+    }
+}

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Drives `regsim lesson 3` in a real pseudo-terminal, the way a learner would.
+
+Usage: lesson_session.py REGSIM_EXECUTABLE WORK_FOLDER
+
+Run by LessonTerminalTests.swift. Reads the first exercise's answer from `regsim play 3`,
+then: starts the lesson, presses Enter at the pause, types a command and a wrong answer
+at `answer> ` (the hint shows), the right answer (accepted), Ctrl-D (progress saved),
+and starts the lesson again to see it resume. Prints what it does; on a failure it prints
+the terminal output seen so far and exits with status 1 (3 when pexpect is missing).
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+try:
+    import pexpect
+except ImportError:
+    print("lesson_session.py needs python3's pexpect: pip install pexpect (.ci/run installs it)")
+    sys.exit(3)
+
+LESSON_PROMPT = "lesson 3> "
+ANSWER_PROMPT = "answer> "
+TIMEOUT = 20  # seconds for each expected output; debug builds on a busy machine
+
+
+class Session:
+    """One `regsim lesson 3` on a pseudo-terminal, with everything it printed kept."""
+
+    def __init__(self, executable, folder):
+        environment = dict(os.environ)
+        environment.update(
+            TERM="xterm",
+            REGSIM_HISTORY=os.path.join(folder, "history"),
+            REGSIM_LESSON_STATE=os.path.join(folder, "lessons"),
+            INPUTRC="/dev/null",  # no personal key bindings
+            LANG="C.UTF-8",
+        )
+        self.transcript = []
+        self.child = pexpect.spawn(
+            executable, ["lesson", "3"], env=environment, encoding="utf-8",
+            dimensions=(40, 200), timeout=TIMEOUT,
+        )
+
+    def expect(self, pattern, what):
+        try:
+            self.child.expect(pattern)
+        except (pexpect.TIMEOUT, pexpect.EOF) as error:
+            self.fail(f"expected {what} ({pattern!r}), got {type(error).__name__}")
+        after = self.child.after if isinstance(self.child.after, str) else ""
+        self.transcript.append(self.child.before + after)
+
+    def send(self, text, what):
+        print(f"  send {what}")
+        self.child.send(text)
+
+    def fail(self, message):
+        seen = "".join(self.transcript) + (self.child.before if isinstance(self.child.before, str) else "")
+        print(f"FAILED: {message}\n--- terminal output so far ---\n{seen!r}")
+        self.child.close(force=True)
+        sys.exit(1)
+
+    def finish(self, what):
+        self.expect(pexpect.EOF, what)
+        self.child.close()
+        if self.child.exitstatus != 0:
+            self.fail(f"exit status {self.child.exitstatus}, signal {self.child.signalstatus}")
+
+
+def first_answer(executable):
+    """The first exercise's answer, from the transcript `regsim play 3` prints."""
+    played = subprocess.run([executable, "play", "3"], capture_output=True, text=True, check=True)
+    match = re.search(r"^answer: (\S+)", played.stdout, re.MULTILINE)
+    if not match:
+        print(f"FAILED: no 'answer:' line in regsim play 3:\n{played.stdout}")
+        sys.exit(1)
+    return match.group(1)
+
+
+def main():
+    executable, folder = sys.argv[1], sys.argv[2]
+    answer = first_answer(executable)
+    wrong = str(float(answer) + 0.5)
+    print(f"first answer from regsim play 3: {answer}; wrong answer: {wrong}")
+
+    print("first session")
+    session = Session(executable, folder)
+    session.expect(r"Lesson 3: ", "the lesson's title")
+    session.expect(re.escape(LESSON_PROMPT), "the lesson prompt at the first pause")
+    session.send("\r", "Enter at the pause")
+    session.expect(r"── exercise factor", "the first exercise")
+    session.expect(re.escape(ANSWER_PROMPT), "the answer prompt")
+    session.send("show W1[0,0]\r", "a command at the answer prompt")
+    session.expect(r"W1\[0,0\] = 0\.5", "the command's output")
+    session.expect(re.escape(ANSWER_PROMPT), "the answer prompt again")
+    session.send("half typed", "a half-typed line")
+    session.send("\x03", "Ctrl-C")
+    session.expect(r"\r\n" + re.escape(ANSWER_PROMPT), "a fresh answer prompt after Ctrl-C")
+    session.send(wrong + "\r", "a wrong answer")
+    session.expect(r"wrong \(try 1 of 3\)", "the wrong answer rejected")
+    session.expect(r"hint: ", "the hint")
+    session.expect(re.escape(ANSWER_PROMPT), "the answer prompt after the hint")
+    session.send(answer + "\r", "the right answer")
+    session.expect(r"correct, \+1 point", "the right answer accepted")
+    session.expect(re.escape(LESSON_PROMPT), "the lesson prompt at the next pause")
+    session.send("\x04", "Ctrl-D")
+    session.expect(r"progress saved; regsim lesson 3 resumes", "the progress saved")
+    session.finish("the end after Ctrl-D")
+
+    print("second session")
+    session = Session(executable, folder)
+    session.expect(r"resuming at step \d+ of \d+", "the lesson resuming")
+    session.expect(r"score so far 1/7", "the score so far")
+    session.expect(re.escape(LESSON_PROMPT), "the lesson prompt at the pause")
+    session.send("\r", "Enter at the pause")
+    session.expect(r"── exercise next-weight", "the second exercise")
+    session.expect(re.escape(ANSWER_PROMPT), "the answer prompt")
+    session.send("quit\r", "quit")
+    session.expect(r"progress saved; regsim lesson 3 resumes", "the progress saved")
+    session.finish("the end after quit")
+    print("OK")
+
+
+if __name__ == "__main__":
+    main()
