@@ -4,14 +4,8 @@ extension GEMM {
     /// Columns of the register tile (columns of a packed B panel): two `SIMD8<Float>`.
     static let tileColumns = 16
 
-    /// Where a tile reads op(A)[i][p] (i in 0..<6) and op(B)[p][j] (j in 0..<16): op(A) through
-    /// one of the `TileRows` readers, op(B) from a packed panel, b[p·16 + j].
-    struct Panels<Rows: TileRows> {
-        var a: Rows
-        var b: UnsafeRawPointer
-    }
-
-    /// One 6×16 tile: C[i][j] = α·Σₚ op(A)[i][p]·op(B)[p][j] + β·C[i][j] for p in 0..<depth.
+    /// One 6×16 tile: C[i][j] = α·Σₚ Ã[p][i]·B̃[p][j] + β·C[i][j] for p in 0..<depth, from
+    /// packed panels Ã[p][i] = a[p·6 + i] and B̃[p][j] = b[p·16 + j].
     ///
     /// Twelve `SIMD8` accumulators (6 rows × 2 halves) stay in registers; each step loads two
     /// vectors of B, broadcasts six scalars of A and issues twelve FMAs. Every element of C is
@@ -19,32 +13,32 @@ extension GEMM {
     /// the same for every tile path, so the bits never depend on where a tile falls.
     // c: the tile's top-left element; row i starts at c + i·ldc.
     @inline(__always)
-    static func tile<Rows: TileRows>(depth: Int, _ panels: Panels<Rows>,
-                                     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float) {
+    static func tile(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                     c: UnsafeMutablePointer<Float>, ldc: Int, alpha: Float, beta: Float) {
         var c00 = SIMD8<Float>(), c01 = SIMD8<Float>()
         var c10 = SIMD8<Float>(), c11 = SIMD8<Float>()
         var c20 = SIMD8<Float>(), c21 = SIMD8<Float>()
         var c30 = SIMD8<Float>(), c31 = SIMD8<Float>()
         var c40 = SIMD8<Float>(), c41 = SIMD8<Float>()
         var c50 = SIMD8<Float>(), c51 = SIMD8<Float>()
-        var a = panels.a
-        var pb = panels.b
+        var pa = UnsafeRawPointer(a)
+        var pb = UnsafeRawPointer(b)
         for _ in 0..<depth {
             let b0 = pb.loadUnaligned(as: SIMD8<Float>.self)
             let b1 = pb.loadUnaligned(fromByteOffset: 32, as: SIMD8<Float>.self)
-            var ai = SIMD8<Float>(repeating: a.element(0))
+            var ai = SIMD8<Float>(repeating: pa.load(fromByteOffset: 0, as: Float.self))
             c00.addProduct(ai, b0); c01.addProduct(ai, b1)
-            ai = SIMD8<Float>(repeating: a.element(1))
+            ai = SIMD8<Float>(repeating: pa.load(fromByteOffset: 4, as: Float.self))
             c10.addProduct(ai, b0); c11.addProduct(ai, b1)
-            ai = SIMD8<Float>(repeating: a.element(2))
+            ai = SIMD8<Float>(repeating: pa.load(fromByteOffset: 8, as: Float.self))
             c20.addProduct(ai, b0); c21.addProduct(ai, b1)
-            ai = SIMD8<Float>(repeating: a.element(3))
+            ai = SIMD8<Float>(repeating: pa.load(fromByteOffset: 12, as: Float.self))
             c30.addProduct(ai, b0); c31.addProduct(ai, b1)
-            ai = SIMD8<Float>(repeating: a.element(4))
+            ai = SIMD8<Float>(repeating: pa.load(fromByteOffset: 16, as: Float.self))
             c40.addProduct(ai, b0); c41.addProduct(ai, b1)
-            ai = SIMD8<Float>(repeating: a.element(5))
+            ai = SIMD8<Float>(repeating: pa.load(fromByteOffset: 20, as: Float.self))
             c50.addProduct(ai, b0); c51.addProduct(ai, b1)
-            a.advance()
+            pa += 24
             pb += 64
         }
         let out = UnsafeMutableRawPointer(c)
@@ -77,8 +71,9 @@ extension GEMM {
     /// full tile is computed (on zero-padded panels) into a local 6×16 copy of C, of which
     /// only `rows`×`columns` go back. Tile element (i, j) is C's c[i·ldc + j], or c[j·ldc + i]
     /// when `transposed`.
-    static func edgeTile<Rows: TileRows>(depth: Int, _ panels: Panels<Rows>, c: UnsafeMutablePointer<Float>, ldc: Int,
-                         rows: Int, columns: Int, transposed: Bool, alpha: Float, beta: Float) {
+    static func edgeTile(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+                         c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int,
+                         transposed: Bool, alpha: Float, beta: Float) {
         let rowStride = transposed ? 1 : ldc
         let columnStride = transposed ? ldc : 1
         withUnsafeTemporaryAllocation(of: Float.self, capacity: tileRows * tileColumns) { local in
@@ -89,7 +84,7 @@ extension GEMM {
                     for j in 0..<columns { t[i * tileColumns + j] = c[i * rowStride + j * columnStride] }
                 }
             }
-            tile(depth: depth, panels, c: t, ldc: tileColumns, alpha: alpha, beta: beta)
+            tile(depth: depth, a: a, b: b, c: t, ldc: tileColumns, alpha: alpha, beta: beta)
             for i in 0..<rows {
                 for j in 0..<columns { c[i * rowStride + j * columnStride] = t[i * tileColumns + j] }
             }
@@ -97,51 +92,3 @@ extension GEMM {
     }
 }
 
-/// Reads the six values op(A)[i][p], i in 0..<6, of one step p of a tile, then moves to p + 1.
-protocol TileRows {
-    func element(_ i: Int) -> Float
-    mutating func advance()
-}
-
-/// Six consecutive floats per step: a packed panel (step 24 bytes) or a transposed A read in
-/// place (op(A)[i][p] = a[p·lda + i], step 4·lda bytes).
-struct ContiguousRows: TileRows {
-    var pointer: UnsafeRawPointer
-    let step: Int
-
-    @inline(__always) func element(_ i: Int) -> Float {
-        pointer.load(fromByteOffset: 4 &* i, as: Float.self)
-    }
-
-    @inline(__always) mutating func advance() { pointer += step }
-}
-
-/// Six rows of A read in place (op(A)[i][p] = a[i·lda + p]), one pointer each, so no
-/// address depends on another within a step.
-struct SeparateRows: TileRows {
-    var r0, r1, r2, r3, r4, r5: UnsafeRawPointer
-
-    init(_ first: UnsafePointer<Float>, rowStride: Int) {
-        r0 = UnsafeRawPointer(first)
-        r1 = UnsafeRawPointer(first + rowStride)
-        r2 = UnsafeRawPointer(first + 2 * rowStride)
-        r3 = UnsafeRawPointer(first + 3 * rowStride)
-        r4 = UnsafeRawPointer(first + 4 * rowStride)
-        r5 = UnsafeRawPointer(first + 5 * rowStride)
-    }
-
-    @inline(__always) func element(_ i: Int) -> Float {
-        switch i {
-        case 0: r0.load(as: Float.self)
-        case 1: r1.load(as: Float.self)
-        case 2: r2.load(as: Float.self)
-        case 3: r3.load(as: Float.self)
-        case 4: r4.load(as: Float.self)
-        default: r5.load(as: Float.self)
-        }
-    }
-
-    @inline(__always) mutating func advance() {
-        r0 += 4; r1 += 4; r2 += 4; r3 += 4; r4 += 4; r5 += 4
-    }
-}

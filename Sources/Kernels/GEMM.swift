@@ -1,14 +1,20 @@
-import Dispatch
-
 /// Single-precision general matrix multiply on row-major buffers:
 /// C = α·op(A)·op(B) + β·C, with op(X) = X or Xᵀ.
 ///
 /// Shapes: op(A) is (m, k), op(B) is (k, n), C is (m, n). A is stored (m, k) with row stride
 /// `lda`, or (k, m) when `transposeA`; B is stored (k, n) with row stride `ldb`, or (n, k) when
-/// `transposeB`. The fast path follows Goto and van de Geijn, "Anatomy of high-performance
-/// matrix multiplication" (ACM TOMS 34(3), 2008), as BLIS organizes it: panels of A and B
-/// are packed into contiguous buffers (cache blocking over k, m and n) and a 6×16
-/// register-blocked micro-kernel does the arithmetic with `SIMD8<Float>` fused multiply-adds.
+/// `transposeB`.
+///
+/// `multiply` follows Goto and van de Geijn, "Anatomy of high-performance matrix
+/// multiplication" (ACM TOMS 34(3), 2008), as BLIS organizes it: panels of A and B are packed
+/// into contiguous buffers (cache blocking over k, m and n) and a 6×16 register-blocked
+/// micro-kernel does the arithmetic with `SIMD8<Float>` fused multiply-adds (files
+/// `GEMM+Plan`, `+Blocking`, `+Packing`, `+MicroKernel`). Narrow products (n ≤ 12, such as a
+/// 10-class output layer) take dot products along k instead (`GEMM+DotProducts`), and a
+/// product with a short n may be computed as its transpose (`GEMM+Operands`). Its sums run
+/// in another order than `reference`'s, so the bits differ from it in the last places; they
+/// are the same for every thread count. The Kernels target is built for x86-64-v3 (AVX2,
+/// FMA) and optimized even in debug builds (Package.swift).
 public enum GEMM {
     /// C = α·op(A)·op(B) + β·C on row-major buffers.
     ///
@@ -41,19 +47,14 @@ public enum GEMM {
             scale(m: m, n: n, c: c, ldc: ldc, by: beta)
             return
         }
-        let operands = Operands(m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
-                                b: b, ldb: ldb, transposeB: transposeB,
-                                c: c, ldc: ldc, alpha: alpha, beta: beta).oriented()
-        let parts = Partition(m: operands.m, n: operands.n, k: k, threads: threads)
-        let buffers = PackingBuffer.pool.take(parts.count, floats: Blocking(k: k).bufferFloats)
-        defer { PackingBuffer.pool.give(buffers) }
-        if parts.count == 1 {
-            computeBlock(operands, rows: 0..<operands.m, columns: 0..<operands.n, buffer: buffers[0])
+        let plan = Plan(Operands(m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
+                                 b: b, ldb: ldb, transposeB: transposeB,
+                                 c: c, ldc: ldc, alpha: alpha, beta: beta),
+                        threads: threads)
+        if case .dotProducts = plan.path {
+            multiplyByDotProducts(plan)
         } else {
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                let (rows, columns) = parts.ranges(part)
-                computeBlock(operands, rows: rows, columns: columns, buffer: buffers[part])
-            }
+            multiplyByTiles(plan)
         }
     }
 

@@ -7,9 +7,9 @@ final class PackingBuffer: @unchecked Sendable {
     private(set) var capacity: Int
 
     init(floats count: Int) {
-        capacity = count
-        floats = UnsafeMutableRawPointer.allocate(byteCount: count * 4, alignment: 64)
-            .bindMemory(to: Float.self, capacity: count)
+        capacity = max(16, count)
+        floats = UnsafeMutableRawPointer.allocate(byteCount: capacity * 4, alignment: 64)
+            .bindMemory(to: Float.self, capacity: capacity)
     }
 
     deinit { floats.deallocate() }
@@ -29,6 +29,9 @@ final class PackingBuffer: @unchecked Sendable {
     final class Pool: Sendable {
         /// Idle buffers beyond this many are freed when given back.
         static let maximumIdle = 8
+        /// Buffers above this many floats (16 MiB; only dot products over a very long k get
+        /// there) are freed when given back rather than kept.
+        static let maximumKept = 1 << 22
         private let idle = Mutex<[PackingBuffer]>([])
 
         /// `count` buffers of at least `floats` floats each, reused when idle ones exist.
@@ -44,7 +47,8 @@ final class PackingBuffer: @unchecked Sendable {
 
         func give(_ buffers: [PackingBuffer]) {
             idle.withLock { idle in
-                idle.append(contentsOf: buffers.prefix(max(0, Self.maximumIdle - idle.count)))
+                let kept = buffers.filter { $0.capacity <= Self.maximumKept }
+                idle.append(contentsOf: kept.prefix(max(0, Self.maximumIdle - idle.count)))
             }
         }
     }

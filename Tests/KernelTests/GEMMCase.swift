@@ -57,8 +57,9 @@ struct GEMMCase: CustomTestStringConvertible, Sendable {
         return c
     }
 
-    private func run(_ a: inout [Float], _ b: inout [Float], _ c: inout [Float],
-                     _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) {
+    private typealias Body = (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+
+    private func run(_ a: inout [Float], _ b: inout [Float], _ c: inout [Float], _ body: Body) {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 c.withUnsafeMutableBufferPointer { c in body(a.baseAddress!, b.baseAddress!, c.baseAddress!) }

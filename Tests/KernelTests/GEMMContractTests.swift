@@ -1,4 +1,4 @@
-import Kernels
+@testable import Kernels
 import Testing
 
 /// Thread-count independence and the β / α / k = 0 conventions of `GEMM.multiply`.
@@ -13,12 +13,49 @@ import Testing
         GEMMCase(m: 800, k: 64, n: 10, transposeA: true),
         GEMMCase(m: 257, k: 519, n: 95, transposeA: true, transposeB: true, padding: 2, alpha: 0.5, beta: 2),
         GEMMCase(m: 1000, k: 300, n: 7),
+        GEMMCase(m: 400, k: 400, n: 30, transposeA: true, beta: 1),
     ])
     func sameBitsForEveryThreadCount(_ product: GEMMCase) {
         let one = product.fast(threads: 1).map(\.bitPattern)
         for threads in [2, 3, 4] {
-            #expect(product.fast(threads: threads).map(\.bitPattern) == one, "threads: \(threads)")
+            let same = product.fast(threads: threads).map(\.bitPattern) == one
+            #expect(same, "threads: \(threads)")
         }
+    }
+
+    /// The thread-count test above is not vacuous: its products do run on two threads, on
+    /// every path (dot products, whole-A panels, blocks split by columns and by rows).
+    @Test func planUsesTwoThreadsOnEveryPath() {
+        func plan(_ m: Int, _ k: Int, _ n: Int, transposeA: Bool = false, transposeB: Bool = false)
+            -> GEMM.Plan {
+            let x = UnsafeMutablePointer<Float>.allocate(capacity: 1)
+            defer { x.deallocate() }
+            return GEMM.Plan(GEMM.Operands(m: m, n: n, k: k, a: x, lda: transposeA ? m : k,
+                                           transposeA: transposeA, b: x, ldb: transposeB ? k : n,
+                                           transposeB: transposeB, c: x, ldc: n, alpha: 1, beta: 0),
+                             threads: 2)
+        }
+        func path(_ plan: GEMM.Plan) -> String {
+            switch plan.path {
+            case .dotProducts: "dot products"
+            case .panels: "panels"
+            case .blocks(let partition): partition.splitsColumns ? "column blocks" : "row blocks"
+            }
+        }
+        let cases: [(GEMM.Plan, String)] = [
+            (plan(64, 784, 800), "panels"), (plan(128, 800, 800), "panels"),
+            (plan(64, 784, 128), "panels"), (plan(784, 64, 800, transposeA: true), "panels"),
+            (plan(64, 800, 784, transposeB: true), "panels"), (plan(1000, 300, 7), "dot products"),
+            (plan(257, 519, 95, transposeA: true, transposeB: true), "column blocks"),
+            (plan(400, 400, 30, transposeA: true), "row blocks"),
+        ]
+        for (plan, expected) in cases {
+            #expect(path(plan) == expected)
+            #expect(plan.threads == 2, "\(expected)")
+        }
+        // Too little work to wake a second thread; the 800×10 output is computed transposed.
+        #expect(plan(64, 128, 10).threads == 1)
+        #expect(plan(800, 64, 10, transposeA: true).operands.transposedC)
     }
 
     /// β = 0 overwrites C without reading it: NaN and infinity in C do not leak into the result.

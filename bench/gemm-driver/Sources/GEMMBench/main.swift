@@ -1,8 +1,11 @@
 // Times regsim's GEMM.multiply on the shapes given as arguments and prints one line per
-// shape and thread count: `regsim <M>x<K>x<N> <NN|TN|NT|TT> threads <t> gflops <g> seconds <s>`
-// (median over repetitions of the time per call). Usage:
-//   GEMMBench [--repetitions 15] [--threads 1,2] 64x784x800:NN 784x64x800:TN ...
+// shape and thread count:
+//   regsim <M>x<K>x<N> <NN|TN|NT|TT> threads <t> gflops <g> seconds <s> best <g>
+// (gflops and seconds: median over repetitions of the time per call; best: the fastest).
+// Usage (bench/gemm.sh runs it):
+//   GEMMBench [--repetitions 15] [--threads 1,2] [--clock wall|thread] 64x784x800:NN 784x64x800:TN
 import Dispatch
+import Glibc
 import Kernels
 
 struct Shape {
@@ -19,7 +22,14 @@ func parseShape(_ text: String) -> Shape {
                  transposeB: flags[1] == "T")
 }
 
-func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+/// Wall-clock seconds, or with `--clock thread` the calling thread's CPU time (immune to other
+/// processes taking the core; meaningful with `--threads 1` only).
+nonisolated(unsafe) var clockID = CLOCK_MONOTONIC
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(clockID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var repetitions = 15
@@ -29,6 +39,7 @@ while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--repetitions": repetitions = Int(arguments.removeFirst())!
+    case "--clock": clockID = arguments.removeFirst() == "thread" ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC
     case "--threads": threadCounts = arguments.removeFirst().split(separator: ",").map { Int($0)! }
     default: shapes.append(parseShape(argument))
     }
@@ -75,6 +86,7 @@ for shape in shapes {
             times.append((now() - start) / Double(batch))
         }
         let median = times.sorted()[times.count / 2]
-        print("regsim \(shape.name) threads \(threads) gflops \(flops / median / 1e9) seconds \(median)")
+        print("regsim \(shape.name) threads \(threads) gflops \(flops / median / 1e9) seconds \(median)"
+              + " best \(flops / times.min()! / 1e9)")
     }
 }
