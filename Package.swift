@@ -27,7 +27,9 @@ let package = Package(
             ]
         ),
         // MNIST-format data: gzip (zlib) IDX files, checked against SHA-256 sums.
-        .target(name: "MNIST", dependencies: ["CZlib"]),
+        .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"]),
+        // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
+        .target(name: "ProjectFolders"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
         // cross-validation, and their CSV and SVG files. Emits records; never prints.
         .target(name: "Experiments", dependencies: ["Engine", "MNIST"]),
@@ -38,7 +40,7 @@ let package = Package(
         // The REPL's pure core: a line in, text out.
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST"]),
         // Lesson files: parser, player, grader and its reports.
-        .target(name: "Lessons", dependencies: ["Interpreter", "Engine"]),
+        .target(name: "Lessons", dependencies: ["Interpreter", "Engine", "ProjectFolders"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
             name: "CReadline",

@@ -1,4 +1,5 @@
 import Foundation
+import ProjectFolders
 
 /// The lessons folder and its files.
 public struct LessonLibrary: Sendable {
@@ -16,28 +17,13 @@ public struct LessonLibrary: Sendable {
         executable: String = CommandLine.arguments.first ?? "",
         searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? ""
     ) -> Result<LessonLibrary, LessonError> {
-        let start = URL(fileURLWithPath: currentDirectory, isDirectory: true)
-        var roots = [start]
-        if let program = resolveExecutable(executable, currentDirectory: start, searchPath: searchPath) {
-            roots.append(program.deletingLastPathComponent())
-        }
-        var searched: [String] = []
-        for root in roots {
-            var folder = root.standardizedFileURL
-            while true {
-                let candidate = folder.appendingPathComponent("lessons", isDirectory: true)
-                if !searched.contains(candidate.path) {
-                    searched.append(candidate.path)
-                    let library = LessonLibrary(folder: candidate)
-                    if !library.files.isEmpty { return .success(library) }
-                }
-                let parent = folder.deletingLastPathComponent().standardizedFileURL
-                if parent.path == folder.path { break }
-                folder = parent
+        ProjectFolder.locate("lessons", where: { !LessonLibrary(folder: $0).files.isEmpty },
+                             currentDirectory: currentDirectory, executable: executable, searchPath: searchPath)
+            .map(LessonLibrary.init(folder:))
+            .mapError { notFound in
+                LessonError(fileName: "lessons", line: 0,
+                            message: "no lessons folder found; looked in: \(notFound.searched.joined(separator: ", "))")
             }
-        }
-        return .failure(LessonError(fileName: "lessons", line: 0,
-                                    message: "no lessons folder found; looked in: \(searched.joined(separator: ", "))"))
     }
 
     /// The `.lesson` files, sorted by name.
@@ -71,21 +57,5 @@ public struct LessonLibrary: Sendable {
             throw LessonError(fileName: name, line: 0, message: "cannot read the file (missing, unreadable or not UTF-8)")
         }
         return try LessonParser.parse(text, fileName: name)
-    }
-
-    private static func resolveExecutable(_ name: String, currentDirectory: URL, searchPath: String) -> URL? {
-        guard !name.isEmpty else { return nil }
-        if name.contains("/") {
-            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name)
-                : URL(fileURLWithPath: name, relativeTo: currentDirectory).absoluteURL
-            return url.standardizedFileURL.resolvingSymlinksInPath()
-        }
-        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
-            let candidate = URL(fileURLWithPath: String(directory), isDirectory: true).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate.resolvingSymlinksInPath()
-            }
-        }
-        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProjectFolders
 
 extension MNISTDataset {
     /// The project's own copy of MNIST: the first `data/mnist` folder holding
@@ -17,43 +18,13 @@ extension MNISTDataset {
         executable: String = CommandLine.arguments.first ?? "",
         searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? ""
     ) throws(MNISTError) -> URL {
-        let start = URL(fileURLWithPath: currentDirectory, isDirectory: true)
-        var roots = [start]
-        if let program = resolveExecutable(executable, currentDirectory: start, searchPath: searchPath) {
-            roots.append(program.deletingLastPathComponent())
+        let found = ProjectFolder.locate("data/mnist", where: { candidate in
+            let marker = candidate.appendingPathComponent(MNISTFile.trainingImages.fileName + ".gz")
+            return FileManager.default.fileExists(atPath: marker.path)
+        }, currentDirectory: currentDirectory, executable: executable, searchPath: searchPath)
+        switch found {
+        case .success(let folder): return folder
+        case .failure(let notFound): throw .dataNotFound(searched: notFound.searched)
         }
-        var searched: [String] = []
-        for root in roots {
-            var folder = root.standardizedFileURL
-            while true {
-                let candidate = folder.appendingPathComponent("data/mnist", isDirectory: true)
-                if !searched.contains(candidate.path) {
-                    searched.append(candidate.path)
-                    let marker = candidate.appendingPathComponent(MNISTFile.trainingImages.fileName + ".gz")
-                    if FileManager.default.fileExists(atPath: marker.path) { return candidate }
-                }
-                let parent = folder.deletingLastPathComponent().standardizedFileURL
-                if parent.path == folder.path { break }  // the root folder
-                folder = parent
-            }
-        }
-        throw .dataNotFound(searched: searched)
-    }
-
-    /// The absolute, symlink-free path of the running program named by `argv[0]`.
-    private static func resolveExecutable(_ name: String, currentDirectory: URL, searchPath: String) -> URL? {
-        guard !name.isEmpty else { return nil }
-        if name.contains("/") {
-            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name)
-                : URL(fileURLWithPath: name, relativeTo: currentDirectory).absoluteURL
-            return url.standardizedFileURL.resolvingSymlinksInPath()
-        }
-        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
-            let candidate = URL(fileURLWithPath: String(directory), isDirectory: true).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate.resolvingSymlinksInPath()
-            }
-        }
-        return nil
     }
 }
