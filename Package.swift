@@ -15,7 +15,7 @@ let package = Package(
     targets: [
         // Matrices, layers, activations, losses, penalties, optimizers, data sets
         // and the step trace as plain data. Never prints.
-        .target(name: "Engine", dependencies: ["Kernels"]),
+        .target(name: "Engine", dependencies: ["Kernels"], swiftSettings: optimizedInDebug),
         // Fast Float matrix multiply (register-blocked SIMD, both cores) beside its plain
         // reference. Optimized and built for x86-64-v3 (AVX2, FMA) even in debug builds:
         // without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
@@ -27,18 +27,20 @@ let package = Package(
             ]
         ),
         // MNIST-format data: gzip (zlib) IDX files, checked against SHA-256 sums.
-        .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"]),
+        .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"],
+                swiftSettings: optimizedInDebug),
         // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
         .target(name: "ProjectFolders"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
         // cross-validation, and their CSV and SVG files. Emits records; never prints.
-        .target(name: "Experiments", dependencies: ["Engine", "MNIST"]),
+        .target(name: "Experiments", dependencies: ["Engine", "MNIST"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Turns trace records into text.
         .target(name: "Render", dependencies: ["Engine"]),
         // The REPL's pure core: a line in, text out.
-        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST"]),
+        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments"],
+                swiftSettings: optimizedInDebug),
         // Lesson files: parser, player, grader and its reports.
         .target(name: "Lessons", dependencies: ["Interpreter", "Engine", "ProjectFolders"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
@@ -74,3 +76,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// -O in debug builds too, for the targets that compute: lessons, goldens and MNIST subsets
+/// run through them in `swift test`, and unoptimized generic code is 10-50x slower (an
+/// unoptimized caller cannot use the engine's `@_specialize`d entry points). -O does not
+/// change floating-point results: Swift neither reassociates nor contracts them.
+var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }

@@ -23,6 +23,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
 
     /// a = f(z). z: (batch, units).
+    @_specialize(exported: true, where T == Double)
     public func apply<T: Scalar>(_ z: Matrix<T>) -> Matrix<T> {
         switch self {
         case .identity: return z
@@ -50,6 +51,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     ///
     /// identity: g; relu: g·[z > 0]; sigmoid: g·a(1 − a); tanh: g·(1 − a²);
     /// softmax: dz_k = a_k·(g_k − Σ_j a_j·g_j).
+    @_specialize(exported: true, where T == Double)
     public func backward<T: Scalar>(z: Matrix<T>, a: Matrix<T>, outputGradient g: Matrix<T>) -> Matrix<T> {
         switch self {
         case .identity: return g

@@ -36,6 +36,7 @@ public struct Dense<T: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// z = x·W + b and a = f(z). x: (batch, inputs) → z, a: (batch, outputs).
+    @_specialize(exported: true, where T == Double)
     public func forward(_ x: Matrix<T>) -> DenseActivations<T> {
         let product = x.multiplied(by: weights)
         let z = hasBias ? product.addingToEachRow(bias) : product
@@ -44,6 +45,7 @@ public struct Dense<T: Scalar>: Equatable, Sendable, Codable {
 
     /// Given dJ/dz (batch, outputs): dW = xᵀ·dz, db = Σ_rows dz, and dx = dz·Wᵀ when
     /// `needsInputGradient` (the first layer's dx is never used, so it is not computed).
+    @_specialize(exported: true, where T == Double)
     public func backward(_ cache: DenseActivations<T>, zGradient dz: Matrix<T>,
                          needsInputGradient: Bool = true) -> (parameters: DenseGradient<T>, input: Matrix<T>?) {
         let weightGradient = cache.input.transposedMultiplied(by: dz)

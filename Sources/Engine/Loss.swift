@@ -44,6 +44,7 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
     /// matching output uses ln ŷ from z — softmax: ln ŷ_k = z_k − max z − ln Σ_j e^(z_j − max z);
     /// sigmoid: ln ŷ = −softplus(−z), ln(1 − ŷ) = −softplus(z) — which stays finite where ŷ
     /// rounds to exactly 0 or 1. Other cases are `evaluate(prediction:target:)`.
+    @_specialize(exported: true, where T == Double)
     public func evaluate<T: Scalar>(output: DenseActivations<T>, activation: Activation, target: Matrix<T>) -> LossRecord<T> {
         guard self == .crossEntropy, incompatibility(output: activation, outputCount: target.columns) == nil else {
             return evaluate(prediction: output.a, target: target)
@@ -79,6 +80,7 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
     /// Cross-entropy on its matching output (softmax, or sigmoid with one output) uses the
     /// combined form dz = (ŷ − y)/n. Otherwise dJ/dŷ — for MSE (ŷ − y)/n — is passed back
     /// through the output activation.
+    @_specialize(exported: true, where T == Double)
     public func outputZGradient<T: Scalar>(output: DenseActivations<T>, activation: Activation, target: Matrix<T>) -> Matrix<T> {
         let n = T(target.rows)
         let difference = output.a.combined(with: target) { ($0 - $1) / n }

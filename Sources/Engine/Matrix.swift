@@ -76,6 +76,7 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
 
     /// C = A·B. A: (m, k), B: (k, n), C: (m, n); c_ij = Σ_k a_ik·b_kj, summed in k order.
     /// Float matrices go through the fast kernel instead (`Matrix+GEMM.swift`).
+    @_specialize(exported: true, where Element == Double)
     public func multiplied(by other: Matrix) -> Matrix {
         precondition(columns == other.rows, "shape mismatch: (\(rows), \(columns))·(\(other.rows), \(other.columns))")
         if let fast = fastProduct(other, transposeSelf: false, transposeOther: false) { return fast }
@@ -83,6 +84,7 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// The plain reference product: c_ij = Σ_k a_ik·b_kj, summed in k order.
+    @_specialize(exported: true, where Element == Double)
     public func plainProduct(_ other: Matrix) -> Matrix {
         precondition(columns == other.rows, "shape mismatch: (\(rows), \(columns))·(\(other.rows), \(other.columns))")
         var result = Matrix(rows: rows, columns: other.columns)
@@ -99,11 +101,13 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// Aᵀ·B. A: (k, m), B: (k, n), result: (m, n). The Float kernel reads Aᵀ in place.
+    @_specialize(exported: true, where Element == Double)
     public func transposedMultiplied(by other: Matrix) -> Matrix {
         fastProduct(other, transposeSelf: true, transposeOther: false) ?? transposed.plainProduct(other)
     }
 
     /// A·Bᵀ. A: (m, k), B: (n, k), result: (m, n). The Float kernel reads Bᵀ in place.
+    @_specialize(exported: true, where Element == Double)
     public func multipliedTransposed(by other: Matrix) -> Matrix {
         fastProduct(other, transposeSelf: false, transposeOther: true) ?? plainProduct(other.transposed)
     }
@@ -124,6 +128,7 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// Adds `vector` (length `columns`) to every row: a_ij + v_j.
+    @_specialize(exported: true, where Element == Double)
     public func addingToEachRow(_ vector: [Element]) -> Matrix {
         precondition(vector.count == columns, "vector length \(vector.count) ≠ \(columns) columns")
         var result = self
@@ -136,6 +141,7 @@ public struct Matrix<Element: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// Σ_i a_ij for each column j, summed in row order.
+    @_specialize(exported: true, where Element == Double)
     public func columnSums() -> [Element] {
         var sums = Array(repeating: Element(0), count: columns)
         for row in 0..<rows {

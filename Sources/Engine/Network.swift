@@ -20,6 +20,7 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
     public var outputCount: Int { layers.last?.outputCount ?? 0 }
 
     /// Each layer's x, z and a, first layer first. x: (batch, inputs).
+    @_specialize(exported: true, where T == Double)
     public func forward(_ x: Matrix<T>) -> [DenseActivations<T>] {
         var caches: [DenseActivations<T>] = []
         var input = x
@@ -32,6 +33,7 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// Backpropagation from dJ/dz of the last layer: each layer's dW and db.
+    @_specialize(exported: true, where T == Double)
     public func backward(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>) -> [DenseGradient<T>] {
         var gradients: [DenseGradient<T>] = []
         var dz = outputZGradient

@@ -100,6 +100,7 @@ public struct Regularization<T: Scalar>: Equatable, Sendable, Codable {
     /// Each layer's penalty terms and their total:
     /// Ω = Σ_layers (λ₁·Σ|w| + L2 term), with biases in the sums only when included.
     @_specialize(exported: true, where T == Float)
+    @_specialize(exported: true, where T == Double)
     public func evaluate(_ network: Network<T>) -> PenaltyRecord<T> {
         var layers: [LayerPenalty<T>] = []
         var total: T = 0
@@ -124,6 +125,7 @@ public struct Regularization<T: Scalar>: Equatable, Sendable, Codable {
 
     /// dΩ/dw = λ₁·sign(w) + c·w per parameter (c = λ₂ or 2λ₂ by convention; sign(0) = 0).
     /// Unpenalized biases get 0.
+    @_specialize(exported: true, where T == Double)
     public func gradient(_ network: Network<T>) -> [DenseGradient<T>] {
         network.layers.enumerated().map { index, layer in
             let term = term(forLayer: index)

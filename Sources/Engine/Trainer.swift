@@ -121,6 +121,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     }
 
     /// Runs the next phase and returns its record.
+    @_specialize(exported: true, where T == Double)
     public mutating func advance() throws(TrainingError) -> PhaseRecord<T> {
         if let problem { throw TrainingError(problem) }
         switch progress.nextPhase {

@@ -6,12 +6,24 @@ import Darwin
 
 /// The article's comparison table and the files written beside it.
 public enum ExperimentReport {
+    /// Which columns `table` prints.
+    public enum Columns: Sendable {
+        /// run, train %, valid %, test %, gap, sparsity, ‖W‖, seconds
+        case all
+        /// Without test % (no test set) and seconds (so the table is the same on every run).
+        case withoutTestAndTime
+    }
+
     /// One row per arm: accuracies in %, the gap, sparsity, weight norm and time.
-    public static func table(_ results: [ExperimentResult]) -> String {
-        let header = ["run", "train %", "valid %", "test %", "gap", "sparsity", "‖W‖", "seconds"]
-        let rows = results.map { result in
+    public static func table(_ results: [ExperimentResult], columns: Columns = .all) -> String {
+        var header = ["run", "train %", "valid %", "test %", "gap", "sparsity", "‖W‖", "seconds"]
+        var rows = results.map { result in
             [result.name, percent(result.trainingAccuracy), percent(result.validationAccuracy), percent(result.testAccuracy),
              percent(result.gap), percent(result.sparsity), fixed(result.weightNorm, 2), fixed(result.seconds, 1)]
+        }
+        if case .withoutTestAndTime = columns {
+            header = header.enumerated().filter { $0.offset != 3 && $0.offset != 7 }.map(\.element)
+            rows = rows.map { $0.enumerated().filter { $0.offset != 3 && $0.offset != 7 }.map(\.element) }
         }
         return TextTable.render(header: header, rows: rows)
     }

@@ -30,6 +30,10 @@ enum Command: Equatable {
     case load(String)
     /// nil: exact round-trip form
     case digits(Int?)
+    /// nil: put the held-out samples back
+    case holdout(Int?)
+    case experiment(ExperimentOptions)
+    case sweep(SweepOptions)
     case help(String?)
     case quit
 }
@@ -43,4 +47,32 @@ enum ShowTarget: Equatable {
     /// `show W1` or `show b1`: a whole matrix or vector (layer index from 0)
     case layer(Int, ParameterID.Kind)
     case net, trace, settings, data
+    /// `show validation`; `show accuracy` and the other one-number summaries
+    case validation
+    case summary(SummaryValue)
+    case sparsity
+    case result(ResultTarget)
+}
+
+/// One-number summaries of the network on its data, now.
+enum SummaryValue: String, CaseIterable, Equatable {
+    case accuracy, zeros
+    case trainingLoss = "training-loss"
+    case validationLoss = "validation-loss"
+    case validationAccuracy = "validation-accuracy"
+}
+
+/// What `show experiment …` and `show sweep …` read.
+enum ResultTarget: Equatable {
+    enum ExperimentQuery: Equatable {
+        case table, best
+        case metric(run: String, ExperimentMetric)
+    }
+    enum SweepQuery: Equatable {
+        case table, chosen
+        /// "validation" or "training", the λ and the λ as typed
+        case accuracy(String, lambda: Double, typed: String)
+    }
+    case experiment(ExperimentQuery)
+    case sweep(SweepQuery)
 }

@@ -74,13 +74,21 @@ struct CommandHelp: Sendable {
                     details: "unwatch removes it."),
         CommandHelp(name: "unwatch", usage: "unwatch W1[i,j] | unwatch all", summary: "stop watching a parameter",
                     details: "unwatch all clears the list."),
-        CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data",
+        CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | experiment | sweep",
                     summary: "print one value or a summary",
                     details: """
                     W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
                     loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
                     (after an update: the values computed before the parameters changed).
                     W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
+                    validation: J_data and accuracy now, on the training and the held-out samples (see holdout).
+                    One number each: training-loss, validation-loss (J_data on all of them, no penalty), accuracy,
+                    validation-accuracy (correct / n), zeros (weights exactly 0).
+                    sparsity: per layer, weights exactly 0 and with |w| < 0.001.
+                    experiment: the last experiment's table; experiment best; experiment RUN METRIC, RUN none, L1
+                    or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity or weight-norm.
+                    sweep: the last sweep's table; sweep chosen (λ); sweep validation λ, sweep training λ
+                    (mean accuracy over the folds).
                     """),
         CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
                     summary: "the last update of a parameter, step by step",
@@ -93,6 +101,29 @@ struct CommandHelp: Sendable {
                     details: "Replaces the whole session; the undo history starts empty."),
         CommandHelp(name: "digits", usage: "digits N | digits all", summary: "print N significant digits, or all (exact, the default)",
                     details: "By default numbers are printed so that they read back as the same double."),
+        CommandHelp(name: "holdout", usage: "holdout N | holdout off", summary: "set N samples aside as a validation set",
+                    details: """
+                    N samples, drawn with the seed, leave the training data: updates never see them, and
+                    show validation compares J_data and accuracy on both sets. holdout off puts them back.
+                    A new data command clears the holdout.
+                    """),
+        CommandHelp(name: "experiment", usage: "experiment [epochs=E] [l1=λ] [l2=λ]",
+                    summary: "the article's experiment: none vs L1 vs L2 on this data",
+                    details: """
+                    Trains three fresh networks of the session's layer sizes (ReLU hidden, softmax output,
+                    cross-entropy, Float32 as regsim train) from the seed, with no penalty, L1 λ (default 0.0001)
+                    and L2 λ (default 0.001), E epochs (default 10) each, with the session's η, μ, batch,
+                    convention and l1mode. Needs class targets and a holdout; prints each epoch and a table
+                    of accuracy, gap, sparsity and ‖W‖. The session's own network does not change.
+                    """),
+        CommandHelp(name: "sweep", usage: "sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]",
+                    summary: "choose λ by K-fold cross-validation on a log grid",
+                    details: """
+                    The grid has N (default 5) values spaced evenly in log₁₀ from from= (0.001) to to= (10),
+                    the article's grid. For each λ, K (default 5) networks train E (default 5) epochs, each
+                    on all folds but one and scored on that one; the λ with the best mean validation
+                    accuracy is chosen (the larger λ on a tie). Uses the training samples, not the holdout.
+                    """),
         CommandHelp(name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one", details: ""),
         CommandHelp(name: "quit", usage: "quit", summary: "leave regsim (Ctrl-D also quits)", details: ""),
     ]

@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 
 extension ArgumentReader {
     /// Parses the arguments of `command`.
@@ -38,6 +39,11 @@ extension ArgumentReader {
         case "digits":
             if arguments.first?.lowercased() == "all" { position += 1; return .digits(nil) }
             return .digits(try integer("digits", range: 1...17))
+        case "holdout":
+            if arguments.first?.lowercased() == "off" { position += 1; return .holdout(nil) }
+            return .holdout(try integer("N", range: 1...CommandParser.mnistLimit))
+        case "experiment": return .experiment(try experimentOptions())
+        case "sweep": return .sweep(try sweepOptions())
         case "help":
             guard hasMore else { return .help(nil) }
             let topic = try next("command").lowercased()
@@ -135,8 +141,13 @@ extension ArgumentReader {
         case "trace": return .trace
         case "settings": return .settings
         case "data": return .data
+        case "validation": return .validation
+        case "sparsity": return .sparsity
+        case "experiment": return .result(.experiment(try experimentQuery()))
+        case "sweep": return .result(.sweep(try sweepQuery()))
         default: break
         }
+        if let value = SummaryValue(rawValue: word.lowercased()) { return .summary(value) }
         if let (layer, kind) = ParameterName.parseLayer(word) { return .layer(layer, kind) }
         guard let parsed = ParameterName.parse(word) else {
             throw fail("cannot show '\(word)'")
@@ -146,5 +157,62 @@ extension ArgumentReader {
         case "p": return .penaltyGradient(parsed.id)
         default: return .parameter(parsed.id)
         }
+    }
+
+    private mutating func experimentQuery() throws(InterpreterError) -> ResultTarget.ExperimentQuery {
+        guard hasMore else { return .table }
+        let run = try next("run")
+        if run.lowercased() == "best" { return .best }
+        let word = try next("metric").lowercased()
+        guard let metric = ExperimentMetric(rawValue: word) else {
+            throw fail("'\(word)' is not a result; expected \(ExperimentMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return .metric(run: run, metric)
+    }
+
+    private mutating func sweepQuery() throws(InterpreterError) -> ResultTarget.SweepQuery {
+        guard hasMore else { return .table }
+        let word = try next("chosen, validation or training").lowercased()
+        if word == "chosen" { return .chosen }
+        guard word == "validation" || word == "training" else {
+            throw fail("'\(word)' is not a sweep result; expected chosen, validation λ or training λ")
+        }
+        let typed = try next("λ")
+        guard let lambda = Double(typed), lambda > 0 else { throw fail("'\(typed)' is not a λ of the grid") }
+        return .accuracy(word, lambda: lambda, typed: typed)
+    }
+
+    private mutating func experimentOptions() throws(InterpreterError) -> ExperimentOptions {
+        var result = ExperimentOptions()
+        for (key, value) in try options(["epochs", "l1", "l2"]) {
+            if key == "epochs" {
+                guard let epochs = Int(value), (1...1000).contains(epochs) else { throw fail("epochs must be a whole number 1…1000, not \(value)") }
+                result.epochs = epochs
+            } else {
+                guard let lambda = Double(value), lambda.isFinite, lambda >= 0 else { throw fail("\(key) must be a λ ≥ 0, not \(value)") }
+                if key == "l1" { result.l1 = lambda } else { result.l2 = lambda }
+            }
+        }
+        return result
+    }
+
+    private mutating func sweepOptions() throws(InterpreterError) -> SweepOptions {
+        var result = SweepOptions()
+        result.penalty = try choice("penalty", Sweep<InMemorySource>.PenaltyKind.self)
+        for (key, value) in try options(["folds", "from", "to", "points", "epochs"]) {
+            switch key {
+            case "folds", "points", "epochs":
+                let range = key == "folds" ? 2...20 : (key == "points" ? 2...20 : 1...1000)
+                guard let number = Int(value), range.contains(number) else {
+                    throw fail("\(key) must be a whole number \(range.lowerBound)…\(range.upperBound), not \(value)")
+                }
+                if key == "folds" { result.folds = number } else if key == "points" { result.points = number } else { result.epochs = number }
+            default:
+                guard let lambda = Double(value), lambda.isFinite, lambda > 0 else { throw fail("\(key) must be a λ > 0, not \(value)") }
+                if key == "from" { result.from = lambda } else { result.to = lambda }
+            }
+        }
+        guard result.to > result.from else { throw fail("to= (\(result.to)) must be larger than from= (\(result.from))") }
+        return result
     }
 }

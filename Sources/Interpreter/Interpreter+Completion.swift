@@ -43,9 +43,18 @@ extension Interpreter {
         case ("unwatch", 1): return ["all"] + session.watches.map(\.name)
         case ("show", 1):
             let layers = network.layers.indices.flatMap { ["W\($0 + 1)", "b\($0 + 1)"] }
-            return ["loss", "penalty", "total", "net", "trace", "settings", "data"] + layers + parameters
+            return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "sparsity", "experiment", "sweep"]
+                + SummaryValue.allCases.map(\.rawValue) + layers + parameters
                 + parameters.map { "d" + $0 } + parameters.map { "p" + $0 }
         case ("save", 1), ("load", 1): return paths(prefix)
+        case ("show", 2) where previous[1] == "experiment": return ["best"] + (session.experiment?.runs.map(\.name) ?? [])
+        case ("show", 3) where previous[1] == "experiment": return ExperimentMetric.allCases.map(\.rawValue)
+        case ("show", 2) where previous[1] == "sweep": return ["chosen", "validation", "training"]
+        case ("show", 3) where previous[1] == "sweep": return session.sweep?.points.map { "\($0.lambda)" } ?? []
+        case ("holdout", 1): return ["off"]
+        case ("experiment", _): return ["epochs=", "l1=", "l2="]
+        case ("sweep", 1): return ["l1", "l2"]
+        case ("sweep", _): return ["folds=", "from=", "to=", "points=", "epochs="]
         case ("digits", 1): return ["all"]
         case ("help", 1): return CommandHelp.all.map(\.name)
         default: return []

@@ -66,6 +66,9 @@ extension Session {
         case .digits(let digits):
             format = NumberFormat(significantDigits: digits)
             return (digits.map { "digits: \($0) significant digits" } ?? "digits: all (exact: every number reads back as the same double)") + "\n"
+        case .holdout(let count): return try holdout(count)
+        case .experiment(let options): return try runExperiment(options, context: context)
+        case .sweep(let options): return try runSweep(options, context: context)
         case .help(let topic): return CommandHelp.text(for: topic)
         case .quit: return ""
         }

@@ -29,6 +29,10 @@ extension Session {
         dataSource = source
         undoStack = []
         var lines = ["data: \(description)"]
+        if heldOut != nil {
+            heldOut = nil
+            lines.append("holdout: none (the new data has no validation set; holdout N sets one)")
+        }
         let network = trainer.network
         let fits = network.inputCount == data.featureCount && network.outputCount == data.targetCount
         if !fits {

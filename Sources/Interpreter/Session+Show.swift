@@ -60,7 +60,12 @@ extension Session {
                 text += "  \(row): x = \(format.vector(data.inputs.row(row)))  y = \(format.vector(data.targets.row(row)))\n"
             }
             if data.sampleCount > 20 { text += "  … \(data.sampleCount - 20) more\n" }
+            if let heldOut { text += "  held out for validation: \(heldOut.rows.count) samples (show validation)\n" }
             return text
+        case .validation: return try validationText()
+        case .sparsity: return sparsityText()
+        case .summary(let value): return try summaryText(value)
+        case .result(let target): return try resultText(target)
         }
     }
 
@@ -115,5 +120,24 @@ extension Session {
             throw InterpreterError("explain: \(parameter.name) was not part of the last update")
         }
         return phaseText.explain(update, in: record)
+    }
+
+    /// `show accuracy`, `show validation-loss`, …: one number, "name = value".
+    func summaryText(_ value: SummaryValue) throws(InterpreterError) -> String {
+        let network = trainer.network, loss = trainer.settings.loss
+        let number: String
+        switch value {
+        case .zeros: number = "\(zeroWeightCount)"
+        case .trainingLoss: number = format(network.dataLoss(on: trainer.data, loss: loss))
+        case .accuracy:
+            try requireClassification(value.rawValue)
+            number = format(network.accuracy(on: trainer.data))
+        case .validationLoss:
+            number = format(network.dataLoss(on: try requireHeldOut(value.rawValue).data, loss: loss))
+        case .validationAccuracy:
+            try requireClassification(value.rawValue)
+            number = format(network.accuracy(on: try requireHeldOut(value.rawValue).data))
+        }
+        return "\(value.rawValue) = \(number)\n"
     }
 }

@@ -27,6 +27,11 @@ public struct Session: Equatable, Sendable, Codable {
     public var format: NumberFormat
     /// Trainers as they were before each completed update, newest last (not saved).
     public var undoStack: [Trainer<Double>]
+    /// Samples `holdout` set aside as a validation set; the trainer's data is the rest.
+    public var heldOut: HeldOut?
+    /// The last `experiment` and `sweep` results, for `show` (not saved).
+    public var experiment: ExperimentSummary?
+    public var sweep: SweepSummary?
 
     /// How many updates `undo` can take back: 1000, fewer for big networks so that the
     /// snapshots hold at most about 10 million parameters.
@@ -50,7 +55,7 @@ public struct Session: Equatable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case trainer, dataSource, watches, format
+        case trainer, dataSource, watches, format, heldOut
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +64,7 @@ public struct Session: Equatable, Sendable, Codable {
         dataSource = try container.decode(DataSource.self, forKey: .dataSource)
         watches = try container.decode([ParameterID].self, forKey: .watches)
         format = try container.decode(NumberFormat.self, forKey: .format)
+        heldOut = try container.decodeIfPresent(HeldOut.self, forKey: .heldOut)
         undoStack = []
     }
 
@@ -68,6 +74,7 @@ public struct Session: Equatable, Sendable, Codable {
         try container.encode(dataSource, forKey: .dataSource)
         try container.encode(watches, forKey: .watches)
         try container.encode(format, forKey: .format)
+        try container.encodeIfPresent(heldOut, forKey: .heldOut)
     }
 
     /// A network for `architecture`, drawn from the session's seed.

@@ -1,0 +1,51 @@
+/// Classes read from targets and outputs, for accuracy.
+///
+/// With several target columns a row's class is the column of its largest value (one-hot
+/// targets, softmax outputs); with one column it is 1 when the value is ≥ 0.5, else 0
+/// (0/1 targets, a sigmoid output).
+public enum ClassReading {
+    /// The class of each row of `matrix`: (rows, columns) → rows labels.
+    public static func classes<T: Scalar>(_ matrix: Matrix<T>) -> [Int] {
+        (0..<matrix.rows).map { row in
+            if matrix.columns == 1 { return matrix[row, 0] >= T(0.5) ? 1 : 0 }
+            var best = 0
+            for column in 1..<matrix.columns where matrix[row, column] > matrix[row, best] { best = column }
+            return best
+        }
+    }
+
+    /// Number of classes a target matrix with `columns` columns encodes (2 for one 0/1 column).
+    public static func classCount(columns: Int) -> Int { columns == 1 ? 2 : columns }
+}
+
+extension Dataset {
+    /// Each sample's class (see `ClassReading`).
+    public var classLabels: [Int] { ClassReading.classes(targets) }
+
+    /// Rows `indices`, in that order, as a data set of their own.
+    public func selectingRows(_ indices: [Int]) -> Dataset {
+        Dataset(name: name, inputs: inputs.selectingRows(indices), targets: targets.selectingRows(indices))
+    }
+}
+
+extension Network {
+    /// The fraction of `data`'s samples whose predicted class equals the target's class:
+    /// (number correct) / n.
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Float)
+    public func accuracy(on data: Dataset<T>) -> Double {
+        guard data.sampleCount > 0 else { return .nan }
+        let output = forward(data.inputs).last?.a ?? data.targets
+        let correct = zip(ClassReading.classes(output), data.classLabels).filter { $0 == $1 }.count
+        return Double(correct) / Double(data.sampleCount)
+    }
+
+    /// J_data of the whole of `data` under `loss` with the current parameters (no penalty).
+    @_specialize(exported: true, where T == Double)
+    @_specialize(exported: true, where T == Float)
+    public func dataLoss(on data: Dataset<T>, loss: Loss) -> T {
+        let caches = forward(data.inputs)
+        return loss.evaluate(output: caches[caches.count - 1], activation: layers[layers.count - 1].activation,
+                             target: data.targets).value
+    }
+}
