@@ -81,11 +81,12 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         progress = UpdateProgress()
     }
 
-    /// Replaces the network, resetting the momentum buffers and forgetting the records of
-    /// the old one (the update under way and the last update).
+    /// Replaces the network, resetting the momentum buffers and the update count and
+    /// forgetting the records of the old one (the update under way and the last update).
     public mutating func replaceNetwork(_ network: Network<T>) {
         self.network = network
         velocities = Self.zeroVelocities(for: network)
+        updateCount = 0
         progress = UpdateProgress()
         lastUpdate = UpdateProgress()
     }

@@ -22,6 +22,8 @@ public struct ExperimentResult: Sendable {
     public var gap: Double { trainingAccuracy - validationAccuracy }
     /// Fraction of all weights with |w| < 1e-3
     public var sparsity: Double
+    /// Fraction of all weights exactly 0
+    public var zeros: Double = .nan
     /// ‖W‖ over all layers
     public var weightNorm: Double
     public var seconds: Double
@@ -75,6 +77,7 @@ public struct Experiment<Source: ClassificationSource> {
                 validationAccuracy: records.last?.validationAccuracy ?? .nan,
                 testAccuracy: split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count)),
                 sparsity: Double(weights.filter { abs($0) < 1e-3 }.count) / Double(max(1, weights.count)),
+                zeros: Double(weights.filter { $0 == 0 }.count) / Double(max(1, weights.count)),
                 weightNorm: weights.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot(),
                 seconds: records.reduce(0) { $0 + $1.seconds },
                 firstLayerWeights: classifier.network.layers[0].weights.storage))

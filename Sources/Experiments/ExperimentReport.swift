@@ -10,7 +10,8 @@ public enum ExperimentReport {
     public enum Columns: Sendable {
         /// run, train %, valid %, test %, gap, sparsity, ‖W‖, seconds
         case all
-        /// Without test % (no test set) and seconds (so the table is the same on every run).
+        /// Without test % (no test set) and seconds (so the table is the same on every run), and
+        /// with zeros %, the share of weights exactly 0.
         case withoutTestAndTime
     }
 
@@ -24,6 +25,8 @@ public enum ExperimentReport {
         if case .withoutTestAndTime = columns {
             header = header.enumerated().filter { $0.offset != 3 && $0.offset != 7 }.map(\.element)
             rows = rows.map { $0.enumerated().filter { $0.offset != 3 && $0.offset != 7 }.map(\.element) }
+            header.insert("zeros", at: 5)
+            for (index, result) in results.enumerated() { rows[index].insert(percent(result.zeros), at: 5) }
         }
         return TextTable.render(header: header, rows: rows)
     }

@@ -86,7 +86,7 @@ struct CommandHelp: Sendable {
                     validation-accuracy (correct / n), zeros (weights exactly 0).
                     sparsity: per layer, weights exactly 0 and with |w| < 0.001.
                     experiment: the last experiment's table; experiment best; experiment RUN METRIC, RUN none, L1
-                    or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity or weight-norm.
+                    or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity, zeros or weight-norm.
                     sweep: the last sweep's table; sweep chosen (λ); sweep validation λ, sweep training λ
                     (mean accuracy over the folds).
                     """),

@@ -12,6 +12,8 @@ public struct ExperimentSummary: Equatable, Sendable {
         public var validationAccuracy: Double
         /// Fraction of all weights with |w| < 1e-3
         public var sparsity: Double
+        /// Fraction of all weights exactly 0
+        public var zeros: Double
         /// √Σw² over all layers
         public var weightNorm: Double
         /// training − validation accuracy
@@ -38,7 +40,7 @@ public struct SweepSummary: Equatable, Sendable {
 
 /// The metrics `show experiment RUN METRIC` reads.
 enum ExperimentMetric: String, CaseIterable, Equatable, Sendable {
-    case trainingAccuracy = "training-accuracy", validationAccuracy = "validation-accuracy", gap, sparsity
+    case trainingAccuracy = "training-accuracy", validationAccuracy = "validation-accuracy", gap, sparsity, zeros
     case weightNorm = "weight-norm"
 
     func value(_ run: ExperimentSummary.Run) -> Double {
@@ -47,6 +49,7 @@ enum ExperimentMetric: String, CaseIterable, Equatable, Sendable {
         case .validationAccuracy: run.validationAccuracy
         case .gap: run.gap
         case .sparsity: run.sparsity
+        case .zeros: run.zeros
         case .weightNorm: run.weightNorm
         }
     }
@@ -137,10 +140,11 @@ extension Session {
         let lambdas = [0, options.l1, options.l2]
         let runs = zip(results, lambdas).map { result, lambda in
             ExperimentSummary.Run(name: result.name, lambda: lambda, trainingAccuracy: result.trainingAccuracy,
-                                  validationAccuracy: result.validationAccuracy, sparsity: result.sparsity, weightNorm: result.weightNorm)
+                                  validationAccuracy: result.validationAccuracy, sparsity: result.sparsity, zeros: result.zeros,
+                                  weightNorm: result.weightNorm)
         }
         let table = ExperimentReport.table(results, columns: .withoutTestAndTime)
-            + "gap = train − valid accuracy; sparsity = share of weights with |w| < 0.001; ‖W‖ = √Σw² over all layers\n"
+            + "gap = train − valid accuracy; sparsity: share of weights with |w| < 0.001; zeros: share exactly 0; ‖W‖ = √Σw² over all layers\n"
         experiment = ExperimentSummary(runs: runs, table: table)
         return text + table
     }

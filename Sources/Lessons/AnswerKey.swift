@@ -30,21 +30,34 @@ extension AnswerKey {
         func failure(_ message: String) -> LessonError {
             LessonError(fileName: fileName, line: exercise.line, message: "exercise '\(exercise.id)': \(message)")
         }
-        func show(_ target: String, on copy: inout Interpreter) throws(LessonError) -> (Double, String) {
+        /// The value `show TARGET` prints as its one line "TARGET = value".
+        func shown(_ target: String, on copy: inout Interpreter) throws(LessonError) -> (value: String, line: String) {
             let reply = copy.handle("show \(target)")
             let text = reply.text.trailingTrimmed
             guard !reply.isError else { throw failure("'show \(target)' failed: \(text)") }
             let prefix = "\(target) = "
-            guard !text.contains("\n"), text.hasPrefix(prefix), let value = Double(text.dropFirst(prefix.count)) else {
-                throw failure("'show \(target)' is not one value 'X = number' (it printed '\(text.split(separator: "\n").first ?? "")')")
+            guard !text.contains("\n"), text.hasPrefix(prefix) else {
+                throw failure("'show \(target)' is not one value 'X = value' (it printed '\(text.split(separator: "\n").first ?? "")')")
             }
-            return (value, text)
+            return (String(text.dropFirst(prefix.count)), text)
+        }
+        func show(_ target: String, on copy: inout Interpreter) throws(LessonError) -> (Double, String) {
+            let (text, line) = try shown(target, on: &copy)
+            guard let value = Double(text) else { throw failure("'show \(target)' printed '\(text)', not a number") }
+            return (value, line)
         }
         switch exercise.answer {
         case .value(let target):
             var copy = interpreter
             _ = copy.handle("digits all")
-            let (value, line) = try show(target, on: &copy)
+            let (text, line) = try shown(target, on: &copy)
+            // A word (a run's name) is compared as text; anything else must be a number.
+            guard let value = Double(text) else {
+                guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), text.first?.isLetter == true else {
+                    throw failure("'show \(target)' printed '\(text)', neither a number nor a word")
+                }
+                return AnswerKey(exercise: exercise, text: text, number: nil, derivation: ["> show \(target)", line])
+            }
             return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: ["> show \(target)", line])
         case .next(let target):
             var copy = interpreter

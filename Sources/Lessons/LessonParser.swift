@@ -148,10 +148,12 @@ public enum LessonParser {
             let rest = words.count > 1 ? words[1].trimmed : ""
             switch kind {
             case "value", "next":
-                guard !rest.isEmpty, !rest.contains(" ") else {
-                    throw error(number, "'\(kind)' needs one show target, e.g. '\(kind) W1[0,0]' or '\(kind) loss'")
+                // A target may be several words (`experiment L1 sparsity`), single-spaced as show prints it.
+                let target = rest.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard !target.isEmpty else {
+                    throw error(number, "'\(kind)' needs a show target, e.g. '\(kind) W1[0,0]' or '\(kind) loss'")
                 }
-                return kind == "value" ? .value(rest) : .next(rest)
+                return kind == "value" ? .value(target) : .next(target)
             case "factor":
                 if rest.isEmpty { return .factor(layer: 1) }
                 guard rest.hasPrefix("layer="), let layer = Int(rest.dropFirst("layer=".count)), layer >= 1 else {
@@ -159,7 +161,7 @@ public enum LessonParser {
                 }
                 return .factor(layer: layer)
             case "choice":
-                guard !rest.isEmpty, !rest.contains(" ") else { throw error(number, "expected 'choice X' with the right option's letter") }
+                guard !rest.isEmpty else { throw error(number, "expected 'choice X' with the right option's letter") }
                 return .choice(rest)
             case "literal":
                 guard !rest.isEmpty else { throw error(number, "expected 'literal TEXT'") }

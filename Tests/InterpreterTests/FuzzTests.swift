@@ -17,6 +17,10 @@ import Testing
         "watch W1[0,0]", "unwatch all", "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss",
         "show penalty", "show total", "show W1", "show b2", "show net", "show trace", "show settings", "show data",
         "explain W1[0,0]", "undo", "save s.json", "load s.json", "digits 3", "digits all", "help", "help net",
+        "holdout 4", "holdout off", "show validation", "show accuracy", "show validation-loss", "show training-loss",
+        "show validation-accuracy", "show sparsity", "show zeros", "experiment epochs=1 l1=0.1", "show experiment",
+        "show experiment best", "show experiment L1 gap", "sweep l2 folds=2 points=2 epochs=1", "show sweep chosen",
+        "show sweep validation 0.001",
     ]
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")
