@@ -33,9 +33,32 @@ public struct UpdateRecord<T: Scalar>: Equatable, Sendable, Codable {
     public var l1Mode: L1Mode { regularization.l1Mode }
     /// Per layer, weights then biases, in row-major order.
     public var parameters: [ParameterUpdate<T>]
+    /// Adam's constants of this step (nil under SGD).
+    public var adam: AdamStepConstants<T>?
+    /// adam or adamw when `adam` is set; nil means SGD.
+    public var adamVariant: Optimizer?
+    /// c of the max-norm constraint applied after the update (nil: off).
+    public var maxNorm: T?
+    /// The units max-norm scaled, layer by layer.
+    public var maxNormClips: [MaxNormClip<T>] = []
+
+    public init(number: Int, learningRate: T, momentum: T, regularization: Regularization<T>,
+                parameters: [ParameterUpdate<T>], adam: AdamStepConstants<T>? = nil, optimizer: Optimizer = .sgd) {
+        self.number = number
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.regularization = regularization
+        self.parameters = parameters
+        self.adam = adam
+        adamVariant = optimizer == .sgd ? nil : optimizer
+    }
+
+    /// The optimizer this update used.
+    public var optimizer: Optimizer { adamVariant ?? .sgd }
+
     /// The first parameter whose new value is NaN or infinite, if any.
     public var firstNonFinite: ParameterID? {
-        parameters.first { !$0.new.isFinite }?.parameter
+        parameters.first { !$0.final.isFinite }?.parameter
     }
 }
 

@@ -1,10 +1,12 @@
 import Engine
 
-/// A classifier being trained: the network, its momentum buffers and the settings, as
-/// one value (copy it to keep a snapshot).
+/// A classifier being trained: the network, its momentum buffers, Adam's moments and the
+/// settings, as one value (copy it to keep a snapshot).
 public struct Classifier: Codable, Sendable, Equatable {
     public var network: Network<Float>
     public var velocities: [DenseGradient<Float>]
+    /// Adam's m, v and t (empty under SGD).
+    public var adam: AdamState<Float>
     public var settings: TrainingSettings<Float>
     /// Epochs completed so far
     public var epochsCompleted: Int
@@ -18,6 +20,7 @@ public struct Classifier: Codable, Sendable, Equatable {
         velocities = network.layers.map {
             DenseGradient(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount), bias: Array(repeating: 0, count: $0.outputCount))
         }
+        adam = AdamState()
         var settings = settings
         settings.loss = .crossEntropy
         self.settings = settings
@@ -45,7 +48,8 @@ public struct Classifier: Codable, Sendable, Equatable {
             let rows = order[(batch * batchSize)..<min((batch + 1) * batchSize, order.count)]
             let (inputs, labels) = source.batch(rows)
             let targets = oneHot(labels, classCount: source.classCount)
-            let outcome = network.train(batch: inputs, targets: targets, settings: settings, velocities: &velocities)
+            let outcome = network.train(batch: inputs, targets: targets, settings: settings, velocities: &velocities,
+                                        adam: &adam)
             if !outcome.dataLoss.isFinite || outcome.firstNonFinite != nil {
                 let place = outcome.firstNonFinite?.name ?? "the data loss"
                 throw .diverged(epoch: epoch, batch: batch + 1, where: place, cause: divergenceCause)

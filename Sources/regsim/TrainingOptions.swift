@@ -15,6 +15,18 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "SGD momentum μ (0: plain SGD).")
     var momentum: Float = 0
 
+    @Option(help: "Optimizer: sgd (with --momentum), adam or adamw (β1 0.9, β2 0.999, ε 1e-8).")
+    var optimizer: String = "sgd"
+
+    @Option(help: "AdamW's decoupled weight decay wd: w ← (1 − η·wd)·w − step (PyTorch's convention). Only with --optimizer adamw; under sgd or adam use --penalty l2 --lambda WD.")
+    var weightDecay: Float = 0
+
+    @Option(help: "Max-norm c: after each update every unit's incoming weights (every layer, output too) are scaled to ‖w‖₂ ≤ c.")
+    var maxNorm: Float?
+
+    @Option(help: "Label smoothing ε: cross-entropy targets (1 − ε)·y + ε/K.")
+    var labelSmoothing: Float = 0
+
     @Option(help: "Minibatch size.")
     var batch: Int = 64
 
@@ -66,9 +78,22 @@ struct TrainingOptions: ParsableArguments {
         guard let mode = L1Mode(rawValue: l1mode) else {
             throw ValidationError("--l1mode must be subgradient, clip or prox, not '\(l1mode)'")
         }
+        guard let optimizer = Optimizer(rawValue: optimizer) else {
+            throw ValidationError("--optimizer must be sgd, adam or adamw, not '\(optimizer)'")
+        }
+        guard weightDecay >= 0, weightDecay.isFinite else { throw ValidationError("--weight-decay must be a number ≥ 0") }
+        if weightDecay != 0 && optimizer != .adamw {
+            throw ValidationError("--weight-decay is AdamW's decoupled decay: use --optimizer adamw, or under \(optimizer.rawValue) --penalty l2 --lambda \(weightDecay) (PyTorch's weight_decay there adds wd·w to the gradient)")
+        }
+        if let maxNorm, !(maxNorm > 0 && maxNorm.isFinite) { throw ValidationError("--max-norm must be a number above 0") }
+        guard labelSmoothing >= 0, labelSmoothing < 1 else { throw ValidationError("--label-smoothing must be in [0, 1)") }
+        if optimizer != .sgd && mode != .subgradient && term.l1 != 0 {
+            throw ValidationError("--l1mode \(mode.rawValue) is an SGD rule; under --optimizer \(optimizer.rawValue) the L1 subgradient joins g (use --l1mode subgradient)")
+        }
         return TrainingSettings(learningRate: lr, momentum: momentum, batchSize: batch, seed: seed, loss: .crossEntropy,
                                 regularization: Regularization(global: term, includesBiases: penalizeBiases,
-                                                               convention: convention, l1Mode: mode))
+                                                               convention: convention, l1Mode: mode),
+                                optimizer: optimizer, weightDecay: weightDecay, maxNorm: maxNorm, labelSmoothing: labelSmoothing)
     }
 
     /// Loads the data (the bundled MNIST, verified against its SHA-256 sums, or `--data`)

@@ -17,6 +17,8 @@ import Testing
         "watch W1[0,0]", "unwatch all", "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss",
         "show penalty", "show total", "show W1", "show b2", "show net", "show trace", "show settings", "show data",
         "explain W1[0,0]", "undo", "save s.json", "load s.json", "digits 3", "digits all", "help", "help net",
+        "optimizer adam", "optimizer adamw beta1=0.8 beta2=0.99 eps=1e-6", "optimizer sgd", "weightdecay 0.1",
+        "weightdecay 0", "maxnorm 0.5", "maxnorm off", "smoothing 0.1", "smoothing 0", "show mW1[0,0]", "show vW1[0,0]",
     ]
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")
