@@ -41,8 +41,10 @@ import Testing
         var fast = network
         var velocities = trainer.velocities
         var adam = AdamState<Double>()
+        var clippedUnits = 0
         for _ in 0..<4 {
             _ = try trainer.finishUpdate()
+            clippedUnits += trainer.lastUpdate.update?.maxNormClips.count ?? 0
             let outcome = fast.train(batch: data.inputs, targets: data.targets, settings: settings, velocities: &velocities,
                                      adam: &adam)
             #expect(outcome.firstNonFinite == nil)
@@ -51,6 +53,9 @@ import Testing
         #expect(fast == trainer.network, "\(Self.cases[caseIndex].0): parameters differ")
         #expect(velocities == trainer.velocities, "\(Self.cases[caseIndex].0): momentum buffers differ")
         #expect(adam == trainer.adamState, "\(Self.cases[caseIndex].0): Adam moments differ")
+        if settings.maxNorm != nil {
+            #expect(clippedUnits > 0, "max-norm clipped some unit")
+        }
     }
 
     /// In Float, fast training runs the eight-lane kernels (`UpdateKernel`, `AdamKernel`,

@@ -25,6 +25,20 @@ import Testing
         #expect(fresh.handle("update").text == original.handle("update").text)
     }
 
+    @Test func roundTripKeepsAdamMomentsMaxNormAndSmoothing() throws {
+        let files = MemoryFileSystem()
+        var saved = Interpreter(fileSystem: files)
+        for line in ["data blobs", "optimizer adamw beta1=0.8", "weightdecay 0.01", "maxnorm 0.7", "smoothing 0.1",
+                     "update", "step", "save a.json"] {
+            #expect(!saved.handle(line).isError, "\(line)")
+        }
+        var fresh = Interpreter(fileSystem: files)
+        #expect(!fresh.handle("load a.json").isError)
+        #expect(fresh.session.trainer == saved.session.trainer)
+        #expect(fresh.handle("update").text == saved.handle("update").text)
+        #expect(fresh.handle("show mW1[0,0]").text == saved.handle("show mW1[0,0]").text)
+    }
+
     @Test(arguments: ["truncated", "wrong shape", "not json", "other format"])
     func damagedFilesAreRejected(damage: String) throws {
         let (_, files) = Self.savedSession()
