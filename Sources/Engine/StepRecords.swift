@@ -100,3 +100,23 @@ extension UpdateProgress {
         return loss.value + penalty.total
     }
 }
+
+extension UpdateRecord {
+    enum CodingKeys: String, CodingKey {
+        case number, learningRate, momentum, regularization, parameters, adam, adamVariant, maxNorm, maxNormClips
+    }
+
+    /// Decodes a record; records saved before Adam and max-norm existed are SGD without max-norm.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        number = try container.decode(Int.self, forKey: .number)
+        learningRate = try container.decode(T.self, forKey: .learningRate)
+        momentum = try container.decode(T.self, forKey: .momentum)
+        regularization = try container.decode(Regularization<T>.self, forKey: .regularization)
+        parameters = try container.decode([ParameterUpdate<T>].self, forKey: .parameters)
+        adam = try container.decodeIfPresent(AdamStepConstants<T>.self, forKey: .adam)
+        adamVariant = try container.decodeIfPresent(Optimizer.self, forKey: .adamVariant)
+        maxNorm = try container.decodeIfPresent(T.self, forKey: .maxNorm)
+        maxNormClips = try container.decodeIfPresent([MaxNormClip<T>].self, forKey: .maxNormClips) ?? []
+    }
+}

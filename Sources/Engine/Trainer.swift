@@ -291,3 +291,22 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
                             regularization: regularization, parameters: updates)
     }
 }
+
+extension Trainer {
+    enum CodingKeys: String, CodingKey {
+        case network, data, settings, velocities, adamState, updateCount, progress, lastUpdate
+    }
+
+    /// Decodes a trainer; sessions saved before Adam existed get empty moments.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        network = try container.decode(Network<T>.self, forKey: .network)
+        data = try container.decode(Dataset<T>.self, forKey: .data)
+        settings = try container.decode(TrainingSettings<T>.self, forKey: .settings)
+        velocities = try container.decode([DenseGradient<T>].self, forKey: .velocities)
+        adamState = try container.decodeIfPresent(AdamState<T>.self, forKey: .adamState) ?? AdamState()
+        updateCount = try container.decode(Int.self, forKey: .updateCount)
+        progress = try container.decode(UpdateProgress<T>.self, forKey: .progress)
+        lastUpdate = try container.decode(UpdateProgress<T>.self, forKey: .lastUpdate)
+    }
+}

@@ -57,6 +57,28 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
 }
 
 extension TrainingSettings {
+    enum CodingKeys: String, CodingKey {
+        case learningRate, momentum, batchSize, seed, loss, regularization
+        case optimizer, adam, weightDecay, maxNorm, labelSmoothing
+    }
+
+    /// Decodes settings; files written before the optimizer, max-norm and label smoothing
+    /// existed get SGD, no max-norm and no smoothing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(learningRate: try container.decode(T.self, forKey: .learningRate),
+                  momentum: try container.decode(T.self, forKey: .momentum),
+                  batchSize: try container.decodeIfPresent(Int.self, forKey: .batchSize),
+                  seed: try container.decode(UInt64.self, forKey: .seed),
+                  loss: try container.decode(Loss.self, forKey: .loss),
+                  regularization: try container.decode(Regularization<T>.self, forKey: .regularization),
+                  optimizer: try container.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? .sgd,
+                  adam: try container.decodeIfPresent(AdamParameters<T>.self, forKey: .adam) ?? AdamParameters(),
+                  weightDecay: try container.decodeIfPresent(T.self, forKey: .weightDecay) ?? 0,
+                  maxNorm: try container.decodeIfPresent(T.self, forKey: .maxNorm),
+                  labelSmoothing: try container.decodeIfPresent(T.self, forKey: .labelSmoothing) ?? 0)
+    }
+
     /// Whether the forward, loss, penalty or gradient phase would compute something else
     /// under `self` than under `other` (η, μ, the optimizer, max-norm and the L1 mode matter
     /// only in the update phase).

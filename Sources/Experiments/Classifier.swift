@@ -27,6 +27,20 @@ public struct Classifier: Codable, Sendable, Equatable {
         epochsCompleted = 0
     }
 
+    enum CodingKeys: String, CodingKey {
+        case network, velocities, adam, settings, epochsCompleted
+    }
+
+    /// Decodes a classifier; model files written before Adam existed get empty moments.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        network = try container.decode(Network<Float>.self, forKey: .network)
+        velocities = try container.decode([DenseGradient<Float>].self, forKey: .velocities)
+        adam = try container.decodeIfPresent(AdamState<Float>.self, forKey: .adam) ?? AdamState()
+        settings = try container.decode(TrainingSettings<Float>.self, forKey: .settings)
+        epochsCompleted = try container.decode(Int.self, forKey: .epochsCompleted)
+    }
+
     /// Trains one epoch on `indices` of `source` in minibatches, in a seeded order
     /// (SplitMix64(seed + epoch·0x9E3779B9), as step mode), then scores `validation`.
     ///
