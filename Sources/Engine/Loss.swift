@@ -111,4 +111,8 @@ public struct LossRecord<T: Scalar>: Equatable, Sendable, Codable {
     /// Σ(ŷ − y)² for MSE; −Σ y·ln ŷ (binary: both terms) for cross-entropy.
     public var sum: T
     public var value: T
+    /// ε of label smoothing, when the targets were smoothed (nil: the plain targets).
+    public var smoothing: T?
+    /// y′ = (1 − ε)·y + ε/K, the targets this loss used, when smoothed: (batch, outputs).
+    public var smoothedTargets: Matrix<T>?
 }

@@ -60,6 +60,11 @@ public struct ParameterUpdate<T: Scalar>: Equatable, Sendable, Codable {
     /// The velocity after the update (0 without momentum)
     public var velocity: T
     public var zeroEvent: ZeroEvent
+    /// Adam's moments and step (nil under SGD).
+    public var adam: AdamDetail<T>?
+    /// The value after the max-norm projection, when this weight's unit was clipped
+    /// (nil otherwise): `new`·c/‖w‖.
+    public var projected: T?
 
     /// Computes the update of one parameter.
     public init(parameter: ParameterID, value w: T, dataGradient g: T, velocity oldVelocity: T,
@@ -118,4 +123,9 @@ public struct ParameterUpdate<T: Scalar>: Equatable, Sendable, Codable {
         // PyTorch's buffer: v ← μ·v + g + c·w (+ λ₁·sign(w) in subgradient mode).
         velocity = mu == 0 ? 0 : direction + c * w
     }
+}
+
+extension ParameterUpdate {
+    /// The value after the update and the max-norm projection.
+    public var final: T { projected ?? new }
 }

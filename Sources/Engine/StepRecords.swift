@@ -33,9 +33,32 @@ public struct UpdateRecord<T: Scalar>: Equatable, Sendable, Codable {
     public var l1Mode: L1Mode { regularization.l1Mode }
     /// Per layer, weights then biases, in row-major order.
     public var parameters: [ParameterUpdate<T>]
+    /// Adam's constants of this step (nil under SGD).
+    public var adam: AdamStepConstants<T>?
+    /// adam or adamw when `adam` is set; nil means SGD.
+    public var adamVariant: Optimizer?
+    /// c of the max-norm constraint applied after the update (nil: off).
+    public var maxNorm: T?
+    /// The units max-norm scaled, layer by layer.
+    public var maxNormClips: [MaxNormClip<T>] = []
+
+    public init(number: Int, learningRate: T, momentum: T, regularization: Regularization<T>,
+                parameters: [ParameterUpdate<T>], adam: AdamStepConstants<T>? = nil, optimizer: Optimizer = .sgd) {
+        self.number = number
+        self.learningRate = learningRate
+        self.momentum = momentum
+        self.regularization = regularization
+        self.parameters = parameters
+        self.adam = adam
+        adamVariant = optimizer == .sgd ? nil : optimizer
+    }
+
+    /// The optimizer this update used.
+    public var optimizer: Optimizer { adamVariant ?? .sgd }
+
     /// The first parameter whose new value is NaN or infinite, if any.
     public var firstNonFinite: ParameterID? {
-        parameters.first { !$0.new.isFinite }?.parameter
+        parameters.first { !$0.final.isFinite }?.parameter
     }
 }
 
@@ -75,5 +98,25 @@ extension UpdateProgress {
     public var total: T? {
         guard let loss, let penalty else { return nil }
         return loss.value + penalty.total
+    }
+}
+
+extension UpdateRecord {
+    enum CodingKeys: String, CodingKey {
+        case number, learningRate, momentum, regularization, parameters, adam, adamVariant, maxNorm, maxNormClips
+    }
+
+    /// Decodes a record; records saved before Adam and max-norm existed are SGD without max-norm.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        number = try container.decode(Int.self, forKey: .number)
+        learningRate = try container.decode(T.self, forKey: .learningRate)
+        momentum = try container.decode(T.self, forKey: .momentum)
+        regularization = try container.decode(Regularization<T>.self, forKey: .regularization)
+        parameters = try container.decode([ParameterUpdate<T>].self, forKey: .parameters)
+        adam = try container.decodeIfPresent(AdamStepConstants<T>.self, forKey: .adam)
+        adamVariant = try container.decodeIfPresent(Optimizer.self, forKey: .adamVariant)
+        maxNorm = try container.decodeIfPresent(T.self, forKey: .maxNorm)
+        maxNormClips = try container.decodeIfPresent([MaxNormClip<T>].self, forKey: .maxNormClips) ?? []
     }
 }

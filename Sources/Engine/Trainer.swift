@@ -21,6 +21,8 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     }
     /// SGD momentum buffers, shaped like the parameters.
     public var velocities: [DenseGradient<T>]
+    /// Adam's moments m, v and step count t (empty until the first Adam step).
+    public var adamState: AdamState<T>
     /// Updates completed so far.
     public private(set) var updateCount: Int
     /// The phases of the update under way.
@@ -33,6 +35,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         self.data = data
         self.settings = settings
         velocities = Self.zeroVelocities(for: network)
+        adamState = AdamState()
         updateCount = 0
         progress = UpdateProgress()
         lastUpdate = UpdateProgress()
@@ -87,6 +90,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         self.network = network
         velocities = Self.zeroVelocities(for: network)
         updateCount = 0
+        adamState = AdamState()
         progress = UpdateProgress()
         lastUpdate = UpdateProgress()
     }
@@ -102,6 +106,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         if let batchSize = settings.batchSize, batchSize < 1 || batchSize > data.sampleCount {
             return "batch \(batchSize) is not in 1…\(data.sampleCount), the number of samples"
         }
+        if let problem = settings.problem(layerCount: network.layers.count) { return problem }
         return settings.loss.incompatibility(output: network.layers.last?.activation ?? .identity,
                                              outputCount: network.outputCount)
     }
@@ -135,9 +140,15 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             return .forward(record)
         case .loss:
             let forward = progress.forward!
-            let record = settings.loss.evaluate(output: forward.layers[forward.layers.count - 1],
+            let smoothing = settings.labelSmoothing
+            let targets = smoothing == 0 ? forward.targets : Loss.smoothedTargets(forward.targets, epsilon: smoothing)
+            var record = settings.loss.evaluate(output: forward.layers[forward.layers.count - 1],
                                                 activation: network.layers[network.layers.count - 1].activation,
-                                                target: forward.targets)
+                                                target: targets)
+            if smoothing != 0 {
+                record.smoothing = smoothing
+                record.smoothedTargets = targets
+            }
             progress.loss = record
             return .loss(record)
         case .penalty:
@@ -148,7 +159,8 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             let forward = progress.forward!
             let outputLayer = network.layers[network.layers.count - 1]
             let dz = settings.loss.outputZGradient(output: forward.layers[forward.layers.count - 1],
-                                                   activation: outputLayer.activation, target: forward.targets)
+                                                   activation: outputLayer.activation,
+                                                   target: progress.loss?.smoothedTargets ?? forward.targets)
             let record = GradientRecord(outputZGradient: dz,
                                         data: network.backward(forward.layers, outputZGradient: dz),
                                         penalty: settings.regularization.gradient(network))
@@ -174,6 +186,79 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     }
 
     private mutating func applyUpdate(_ gradient: GradientRecord<T>) -> UpdateRecord<T> {
+        var record = settings.optimizer == .sgd ? applySGD(gradient) : applyAdam(gradient)
+        if let c = settings.maxNorm {
+            record.maxNorm = c
+            record.maxNormClips = projectOntoMaxNorm(c, record: &record)
+        }
+        return record
+    }
+
+    /// Max-norm after the update: every layer's columns onto ‖w_j‖ ≤ c; the clipped
+    /// weights' records get their projected value.
+    private mutating func projectOntoMaxNorm(_ c: T, record: inout UpdateRecord<T>) -> [MaxNormClip<T>] {
+        var clips: [MaxNormClip<T>] = []
+        for index in network.layers.indices {
+            clips += network.layers[index].projectOntoMaxNorm(c, layer: index)
+        }
+        let clipped = Set(clips.map { [$0.layer, $0.unit] })
+        for position in record.parameters.indices {
+            let id = record.parameters[position].parameter
+            guard id.kind == .weight, clipped.contains([id.layer, id.column]) else { continue }
+            record.parameters[position].projected = network[id]
+        }
+        return clips
+    }
+
+    private mutating func applyAdam(_ gradient: GradientRecord<T>) -> UpdateRecord<T> {
+        let regularization = settings.regularization
+        adamState.prepare(for: network)
+        adamState.stepCount += 1
+        let constants = AdamStepConstants(learningRate: settings.learningRate, parameters: settings.adam,
+                                          weightDecay: settings.optimizer == .adamw ? settings.weightDecay : 0,
+                                          step: adamState.stepCount)
+        // Decoupled decay, like the penalties, on weights only unless biases are included.
+        let biasConstants = regularization.includesBiases ? constants
+            : AdamStepConstants(learningRate: settings.learningRate, parameters: settings.adam, weightDecay: 0,
+                                step: adamState.stepCount)
+        var updates: [ParameterUpdate<T>] = []
+        for (index, layer) in network.layers.enumerated() {
+            let term = regularization.term(forLayer: index)
+            let c = regularization.convention.gradientCoefficient(term.l2)
+            for row in 0..<layer.inputCount {
+                for column in 0..<layer.outputCount {
+                    let result = ParameterUpdate(adamParameter: .weight(layer: index, row, column), value: layer.weights[row, column],
+                                                 dataGradient: gradient.data[index].weights[row, column],
+                                                 firstMoment: adamState.firstMoments[index].weights[row, column],
+                                                 secondMoment: adamState.secondMoments[index].weights[row, column],
+                                                 l1: term.l1, l2Coefficient: c, constants: constants)
+                    network.layers[index].weights[row, column] = result.new
+                    adamState.firstMoments[index].weights[row, column] = result.adam!.firstMoment
+                    adamState.secondMoments[index].weights[row, column] = result.adam!.secondMoment
+                    updates.append(result)
+                }
+            }
+            guard layer.hasBias else { continue }
+            let penalized = regularization.includesBiases
+            for column in 0..<layer.outputCount {
+                let result = ParameterUpdate(adamParameter: .bias(layer: index, column), value: layer.bias[column],
+                                             dataGradient: gradient.data[index].bias[column],
+                                             firstMoment: adamState.firstMoments[index].bias[column],
+                                             secondMoment: adamState.secondMoments[index].bias[column],
+                                             l1: penalized ? term.l1 : 0, l2Coefficient: penalized ? c : 0,
+                                             constants: biasConstants)
+                network.layers[index].bias[column] = result.new
+                adamState.firstMoments[index].bias[column] = result.adam!.firstMoment
+                adamState.secondMoments[index].bias[column] = result.adam!.secondMoment
+                updates.append(result)
+            }
+        }
+        return UpdateRecord(number: updateCount + 1, learningRate: settings.learningRate, momentum: settings.momentum,
+                            regularization: regularization, parameters: updates, adam: constants,
+                            optimizer: settings.optimizer)
+    }
+
+    private mutating func applySGD(_ gradient: GradientRecord<T>) -> UpdateRecord<T> {
         let regularization = settings.regularization
         let eta = settings.learningRate, mu = settings.momentum
         var updates: [ParameterUpdate<T>] = []
@@ -206,5 +291,24 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         }
         return UpdateRecord(number: updateCount + 1, learningRate: eta, momentum: mu,
                             regularization: regularization, parameters: updates)
+    }
+}
+
+extension Trainer {
+    enum CodingKeys: String, CodingKey {
+        case network, data, settings, velocities, adamState, updateCount, progress, lastUpdate
+    }
+
+    /// Decodes a trainer; sessions saved before Adam existed get empty moments.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        network = try container.decode(Network<T>.self, forKey: .network)
+        data = try container.decode(Dataset<T>.self, forKey: .data)
+        settings = try container.decode(TrainingSettings<T>.self, forKey: .settings)
+        velocities = try container.decode([DenseGradient<T>].self, forKey: .velocities)
+        adamState = try container.decodeIfPresent(AdamState<T>.self, forKey: .adamState) ?? AdamState()
+        updateCount = try container.decode(Int.self, forKey: .updateCount)
+        progress = try container.decode(UpdateProgress<T>.self, forKey: .progress)
+        lastUpdate = try container.decode(UpdateProgress<T>.self, forKey: .lastUpdate)
     }
 }

@@ -2,7 +2,7 @@
 public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
     /// η
     public var learningRate: T
-    /// μ of SGD with momentum (0: plain SGD)
+    /// μ of SGD with momentum (0: plain SGD); not used by Adam and AdamW
     public var momentum: T
     /// Samples per update; nil means the whole data set (full-batch gradient descent).
     public var batchSize: Int?
@@ -10,26 +10,84 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
     public var seed: UInt64
     public var loss: Loss
     public var regularization: Regularization<T>
+    /// SGD (default), Adam or AdamW.
+    public var optimizer: Optimizer
+    /// β₁, β₂, ε of Adam and AdamW.
+    public var adam: AdamParameters<T>
+    /// wd of AdamW's decoupled weight decay w ← (1 − η·wd)·w − step (PyTorch's convention,
+    /// multiplied by η), on weights (biases too with `regularization.includesBiases`). Only AdamW uses it: under SGD or Adam, PyTorch's `weight_decay`
+    /// adds wd·w to the gradient, which is exactly `penalty l2 wd` (article convention).
+    public var weightDecay: T
+    /// c of the max-norm constraint ‖w_j‖₂ ≤ c on every unit's incoming weights (a column
+    /// of W), applied after each update on every layer (Srivastava et al. 2014); nil: off.
+    public var maxNorm: T?
+    /// ε of label smoothing: cross-entropy targets become (1 − ε)·y + ε/K (0: off).
+    public var labelSmoothing: T
 
     public init(learningRate: T = 0.1, momentum: T = 0, batchSize: Int? = nil, seed: UInt64 = 1,
-                loss: Loss = .meanSquaredError, regularization: Regularization<T> = Regularization()) {
+                loss: Loss = .meanSquaredError, regularization: Regularization<T> = Regularization(),
+                optimizer: Optimizer = .sgd, adam: AdamParameters<T> = AdamParameters(), weightDecay: T = 0,
+                maxNorm: T? = nil, labelSmoothing: T = 0) {
         self.learningRate = learningRate
         self.momentum = momentum
         self.batchSize = batchSize
         self.seed = seed
         self.loss = loss
         self.regularization = regularization
+        self.optimizer = optimizer
+        self.adam = adam
+        self.weightDecay = weightDecay
+        self.maxNorm = maxNorm
+        self.labelSmoothing = labelSmoothing
+    }
+
+    /// Why these settings cannot train a network of `layerCount` layers, or nil.
+    public func problem(layerCount: Int) -> String? {
+        if weightDecay != 0 && optimizer != .adamw {
+            return "weight decay \(weightDecay) is AdamW's decoupled decay; under \(optimizer.rawValue) use penalty l2 \(weightDecay) instead (PyTorch's weight_decay there adds wd·w to the gradient: the article's L2 gradient λ·w)"
+        }
+        if optimizer != .sgd && regularization.l1Mode != .subgradient && regularization.usesL1(layerCount: layerCount) {
+            return "l1mode \(regularization.l1Mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) goes into g (l1mode subgradient)"
+        }
+        if labelSmoothing != 0 && loss != .crossEntropy {
+            return "label smoothing needs loss xent (it smooths the cross-entropy targets)"
+        }
+        return nil
     }
 }
 
 extension TrainingSettings {
+    enum CodingKeys: String, CodingKey {
+        case learningRate, momentum, batchSize, seed, loss, regularization
+        case optimizer, adam, weightDecay, maxNorm, labelSmoothing
+    }
+
+    /// Decodes settings; files written before the optimizer, max-norm and label smoothing
+    /// existed get SGD, no max-norm and no smoothing.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(learningRate: try container.decode(T.self, forKey: .learningRate),
+                  momentum: try container.decode(T.self, forKey: .momentum),
+                  batchSize: try container.decodeIfPresent(Int.self, forKey: .batchSize),
+                  seed: try container.decode(UInt64.self, forKey: .seed),
+                  loss: try container.decode(Loss.self, forKey: .loss),
+                  regularization: try container.decode(Regularization<T>.self, forKey: .regularization),
+                  optimizer: try container.decodeIfPresent(Optimizer.self, forKey: .optimizer) ?? .sgd,
+                  adam: try container.decodeIfPresent(AdamParameters<T>.self, forKey: .adam) ?? AdamParameters(),
+                  weightDecay: try container.decodeIfPresent(T.self, forKey: .weightDecay) ?? 0,
+                  maxNorm: try container.decodeIfPresent(T.self, forKey: .maxNorm),
+                  labelSmoothing: try container.decodeIfPresent(T.self, forKey: .labelSmoothing) ?? 0)
+    }
+
     /// Whether the forward, loss, penalty or gradient phase would compute something else
-    /// under `self` than under `other` (η, μ and the L1 mode matter only in the update phase).
+    /// under `self` than under `other` (η, μ, the optimizer, max-norm and the L1 mode matter
+    /// only in the update phase).
     public func changesComputedPhases(comparedTo other: TrainingSettings) -> Bool {
         var left = regularization, right = other.regularization
         left.l1Mode = .subgradient
         right.l1Mode = .subgradient
         return loss != other.loss || batchSize != other.batchSize || seed != other.seed || left != right
+            || labelSmoothing != other.labelSmoothing
     }
 }
 

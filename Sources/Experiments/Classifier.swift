@@ -1,10 +1,12 @@
 import Engine
 
-/// A classifier being trained: the network, its momentum buffers and the settings, as
-/// one value (copy it to keep a snapshot).
+/// A classifier being trained: the network, its momentum buffers, Adam's moments and the
+/// settings, as one value (copy it to keep a snapshot).
 public struct Classifier: Codable, Sendable, Equatable {
     public var network: Network<Float>
     public var velocities: [DenseGradient<Float>]
+    /// Adam's m, v and t (empty under SGD).
+    public var adam: AdamState<Float>
     public var settings: TrainingSettings<Float>
     /// Epochs completed so far
     public var epochsCompleted: Int
@@ -18,10 +20,25 @@ public struct Classifier: Codable, Sendable, Equatable {
         velocities = network.layers.map {
             DenseGradient(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount), bias: Array(repeating: 0, count: $0.outputCount))
         }
+        adam = AdamState()
         var settings = settings
         settings.loss = .crossEntropy
         self.settings = settings
         epochsCompleted = 0
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case network, velocities, adam, settings, epochsCompleted
+    }
+
+    /// Decodes a classifier; model files written before Adam existed get empty moments.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        network = try container.decode(Network<Float>.self, forKey: .network)
+        velocities = try container.decode([DenseGradient<Float>].self, forKey: .velocities)
+        adam = try container.decodeIfPresent(AdamState<Float>.self, forKey: .adam) ?? AdamState()
+        settings = try container.decode(TrainingSettings<Float>.self, forKey: .settings)
+        epochsCompleted = try container.decode(Int.self, forKey: .epochsCompleted)
     }
 
     /// Trains one epoch on `indices` of `source` in minibatches, in a seeded order
@@ -45,7 +62,8 @@ public struct Classifier: Codable, Sendable, Equatable {
             let rows = order[(batch * batchSize)..<min((batch + 1) * batchSize, order.count)]
             let (inputs, labels) = source.batch(rows)
             let targets = oneHot(labels, classCount: source.classCount)
-            let outcome = network.train(batch: inputs, targets: targets, settings: settings, velocities: &velocities)
+            let outcome = network.train(batch: inputs, targets: targets, settings: settings, velocities: &velocities,
+                                        adam: &adam)
             if !outcome.dataLoss.isFinite || outcome.firstNonFinite != nil {
                 let place = outcome.firstNonFinite?.name ?? "the data loss"
                 throw .diverged(epoch: epoch, batch: batch + 1, where: place, cause: divergenceCause)

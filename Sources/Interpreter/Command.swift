@@ -12,6 +12,12 @@ enum Command: Equatable {
     case l1Mode(L1Mode)
     case learningRate(Double)
     case momentum(Double)
+    /// sgd, adam or adamw, with β₁, β₂, ε where given (else the defaults)
+    case optimizer(Optimizer, AdamParameters<Double>)
+    case weightDecay(Double)
+    /// nil: off
+    case maxNorm(Double?)
+    case smoothing(Double)
     /// nil: the whole data set
     case batch(Int?)
     case seed(UInt64)
@@ -43,6 +49,9 @@ enum ShowTarget: Equatable {
     case parameter(ParameterID)
     case dataGradient(ParameterID)
     case penaltyGradient(ParameterID)
+    /// Adam's first and second moment estimates m and v
+    case firstMoment(ParameterID)
+    case secondMoment(ParameterID)
     case loss, penalty, total
     /// `show W1` or `show b1`: a whole matrix or vector (layer index from 0)
     case layer(Int, ParameterID.Kind)

@@ -56,6 +56,33 @@ struct CommandHelp: Sendable {
                     details: "Every update moves each parameter by −η times its gradient."),
         CommandHelp(name: "momentum", usage: "momentum μ", summary: "set SGD momentum μ (0 ≤ μ < 1; 0 is plain SGD)",
                     details: "d = μ·v + g and v ← d + c·w, as PyTorch's SGD; the momentum buffers start at 0."),
+        CommandHelp(name: "optimizer", usage: "optimizer sgd | adam | adamw [beta1=0.9] [beta2=0.999] [eps=1e-8]",
+                    summary: "choose SGD (default), Adam or AdamW",
+                    details: """
+                    adam (Kingma & Ba 2015): m = β1·m + (1 − β1)·g, v = β2·v + (1 − β2)·g², m̂ = m/(1 − β1^t),
+                    v̂ = v/(1 − β2^t), w ← w − η·m̂/(√v̂ + ε). A penalty's gradient joins g, so 1/√v̂ rescales it.
+                    adamw (Loshchilov & Hutter 2019): the same plus decoupled decay, w ← (1 − η·wd)·w − step
+                    (weightdecay wd; PyTorch's convention: the decay is multiplied by η).
+                    Choosing an optimizer resets its moments (m = v = 0, t = 0). show mW1[i,j], vW1[i,j]: the moments.
+                    l1mode clip and prox are SGD rules; under Adam the L1 subgradient joins g.
+                    """),
+        CommandHelp(name: "weightdecay", usage: "weightdecay WD", summary: "AdamW's decoupled weight decay wd (≥ 0)",
+                    details: """
+                    Only with optimizer adamw: w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), the decay outside g (PyTorch's AdamW).
+                    Under sgd or adam, PyTorch's weight_decay adds wd·w to the gradient: that is penalty l2 WD
+                    (article convention), so use that instead.
+                    """),
+        CommandHelp(name: "maxnorm", usage: "maxnorm C | maxnorm off", summary: "max-norm constraint ‖w_j‖₂ ≤ C after each update",
+                    details: """
+                    Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
+                    with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. Every layer, the output layer too; biases are not
+                    constrained. A projection, not a loss term: J and the gradient do not change.
+                    """),
+        CommandHelp(name: "smoothing", usage: "smoothing ε", summary: "label smoothing of cross-entropy targets (0 ≤ ε < 1)",
+                    details: """
+                    The targets become y′ = (1 − ε)·y + ε/K (K classes; K = 2 for one sigmoid output), in the loss
+                    and its gradient dJ/dz = (ŷ − y′)/n. Only with loss xent. smoothing 0 turns it off.
+                    """),
         CommandHelp(name: "batch", usage: "batch N | batch all", summary: "samples per update (default all)",
                     details: "With N < n each epoch visits the samples in a seeded random order, N at a time."),
         CommandHelp(name: "seed", usage: "seed S", summary: "set the random seed and redraw the weights",
@@ -74,10 +101,11 @@ struct CommandHelp: Sendable {
                     details: "unwatch removes it."),
         CommandHelp(name: "unwatch", usage: "unwatch W1[i,j] | unwatch all", summary: "stop watching a parameter",
                     details: "unwatch all clears the list."),
-        CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | experiment | sweep",
+        CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | mW1[i,j] | vW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | experiment | sweep",
                     summary: "print one value or a summary",
                     details: """
                     W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
+                    mW1[i,j], vW1[i,j]: Adam's moment estimates m and v after the last update.
                     loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
                     (after an update: the values computed before the parameters changed).
                     W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.

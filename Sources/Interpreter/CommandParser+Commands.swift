@@ -13,6 +13,14 @@ extension ArgumentReader {
         case "l1mode": return .l1Mode(try choice("L1 mode", L1Mode.self))
         case "lr": return .learningRate(try number("η", positive: true))
         case "momentum": return .momentum(try number("μ", minimum: 0, below: 1))
+        case "optimizer": return try optimizer()
+        case "weightdecay": return .weightDecay(try number("wd", minimum: 0))
+        case "maxnorm":
+            if arguments.first?.lowercased() == "off" { position += 1; return .maxNorm(nil) }
+            return .maxNorm(try number("c", positive: true))
+        case "smoothing":
+            let epsilon = try number("ε", minimum: 0, below: 1)
+            return .smoothing(epsilon)
         case "batch":
             if arguments.first?.lowercased() == "all" { position += 1; return .batch(nil) }
             return .batch(try integer("batch size", range: 1...1_000_000))
@@ -109,6 +117,25 @@ extension ArgumentReader {
         return .net(architecture)
     }
 
+    private mutating func optimizer() throws(InterpreterError) -> Command {
+        let optimizer = try choice("optimizer", Optimizer.self)
+        let options = try options(["beta1", "beta2", "eps"])
+        if optimizer == .sgd && !options.isEmpty { throw fail("beta1=, beta2= and eps= are Adam's; sgd takes none") }
+        var parameters = AdamParameters<Double>()
+        for (key, text) in options {
+            guard let value = Double(text), value.isFinite else { throw fail("'\(text)' is not a number (\(key))") }
+            switch key {
+            case "eps":
+                guard value > 0 else { throw fail("eps must be greater than 0, not \(text)") }
+                parameters.epsilon = value
+            default:
+                guard value >= 0 && value < 1 else { throw fail("\(key) must be in [0, 1), not \(text)") }
+                if key == "beta1" { parameters.beta1 = value } else { parameters.beta2 = value }
+            }
+        }
+        return .optimizer(optimizer, parameters)
+    }
+
     private mutating func penalty() throws(InterpreterError) -> Command {
         let kind = try next("penalty").lowercased()
         let term: PenaltyTerm<Double>
@@ -155,6 +182,8 @@ extension ArgumentReader {
         switch parsed.prefix {
         case "d": return .dataGradient(parsed.id)
         case "p": return .penaltyGradient(parsed.id)
+        case "m": return .firstMoment(parsed.id)
+        case "v": return .secondMoment(parsed.id)
         default: return .parameter(parsed.id)
         }
     }

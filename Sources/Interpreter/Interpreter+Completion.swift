@@ -38,6 +38,9 @@ extension Interpreter {
         case ("penalty", _): return (1...network.layers.count).map { "layer=\($0)" }
         case ("convention", 1): return L2Convention.allCases.map(\.rawValue)
         case ("l1mode", 1): return L1Mode.allCases.map(\.rawValue)
+        case ("optimizer", 1): return Optimizer.allCases.map(\.rawValue)
+        case ("optimizer", _): return ["beta1=", "beta2=", "eps="]
+        case ("maxnorm", 1): return ["off"]
         case ("batch", 1): return ["all"]
         case ("set", 1), ("watch", 1), ("explain", 1): return parameters
         case ("unwatch", 1): return ["all"] + session.watches.map(\.name)
@@ -46,6 +49,7 @@ extension Interpreter {
             return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "sparsity", "experiment", "sweep"]
                 + SummaryValue.allCases.map(\.rawValue) + layers + parameters
                 + parameters.map { "d" + $0 } + parameters.map { "p" + $0 }
+                + (session.trainer.settings.optimizer == .sgd ? [] : parameters.map { "m" + $0 } + parameters.map { "v" + $0 })
         case ("save", 1), ("load", 1): return paths(prefix)
         case ("show", 2) where previous[1] == "experiment": return ["best"] + (session.experiment?.runs.map(\.name) ?? [])
         case ("show", 3) where previous[1] == "experiment": return ExperimentMetric.allCases.map(\.rawValue)

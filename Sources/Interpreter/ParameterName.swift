@@ -1,12 +1,13 @@
 import Engine
 
 /// Parameter names as learners type them: `W1[0,1]`, `b2[0]`, and with a prefix
-/// `dW1[0,1]` (data gradient) or `pW1[0,1]` (penalty gradient). Layers from 1, indices from 0.
+/// `dW1[0,1]` (data gradient), `pW1[0,1]` (penalty gradient), `mW1[0,1]` and `vW1[0,1]`
+/// (Adam's moments). Layers from 1, indices from 0.
 enum ParameterName {
     static func parse(_ text: String) -> (prefix: String, id: ParameterID)? {
         var rest = Substring(text)
         var prefix = ""
-        if let first = rest.first, first == "d" || first == "p" {
+        if let first = rest.first, "dpmv".contains(first) {
             prefix = String(first)
             rest = rest.dropFirst()
         }

@@ -15,7 +15,14 @@ extension Session {
         case .convention(let convention):
             let note = change { $0.settings.regularization.convention = convention }
             return phaseText.conventionLine(convention) + note + "\n"
+        case .optimizer(let optimizer, let parameters): return try setOptimizer(optimizer, parameters)
+        case .weightDecay(let wd): return try setWeightDecay(wd)
+        case .maxNorm(let c): return setMaxNorm(c)
+        case .smoothing(let epsilon): return try setSmoothing(epsilon)
         case .l1Mode(let mode):
+            if mode != .subgradient && trainer.settings.optimizer != .sgd {
+                throw InterpreterError("l1mode: \(mode.rawValue) is an SGD rule; under \(trainer.settings.optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (optimizer sgd first)")
+            }
             trainer.settings.regularization.l1Mode = mode
             return "l1mode: \(mode.rawValue): \(CommandHelp.l1ModeRule(mode))\n"
         case .learningRate(let eta):

@@ -60,6 +60,12 @@ extension Session {
         for (velocity, layer) in zip(trainer.velocities, network.layers) where velocity.weights.rows != layer.inputCount || velocity.weights.columns != layer.outputCount || velocity.bias.count != layer.outputCount {
             return "momentum buffers do not match the layers"
         }
+        let adam = trainer.adamState
+        if !adam.firstMoments.isEmpty || !adam.secondMoments.isEmpty {
+            if !Self.fits(adam.firstMoments, network) || !Self.fits(adam.secondMoments, network) || adam.stepCount < 1 {
+                return "Adam's moments do not match the layers"
+            }
+        }
         if trainer.data.inputs.rows != trainer.data.targets.rows { return "inputs and targets differ in length" }
         for records in [trainer.progress, trainer.lastUpdate] {
             if let forward = records.forward, forward.layers.count != forward.network.layers.count {

@@ -43,6 +43,10 @@ extension Session {
             if trainer.settings.loss != loss {
                 trainer.settings.loss = loss
                 lines.append("loss: \(loss.rawValue)")
+                if loss != .crossEntropy && trainer.settings.labelSmoothing != 0 {
+                    trainer.settings.labelSmoothing = 0
+                    lines.append("smoothing: off (label smoothing needs loss xent)")
+                }
             }
         }
         if let size = trainer.settings.batchSize, size >= data.sampleCount {
@@ -69,6 +73,9 @@ extension Session {
         let network = trainer.network
         if let problem = loss.incompatibility(output: network.layers.last?.activation ?? .identity, outputCount: network.outputCount) {
             throw InterpreterError("\(problem): change the network first (net … out=\(network.outputCount == 1 ? "sigmoid" : "softmax"))")
+        }
+        if loss != .crossEntropy && trainer.settings.labelSmoothing != 0 {
+            throw InterpreterError("loss: label smoothing ε = \(format(trainer.settings.labelSmoothing)) needs loss xent; type smoothing 0 first")
         }
         let note = change { $0.settings.loss = loss }
         let formula = loss == .meanSquaredError ? "J = 1/(2n)·Σ(ŷ − y)²" : "J = −1/n·Σ y·ln ŷ"

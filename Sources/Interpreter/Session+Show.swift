@@ -18,6 +18,8 @@ extension Session {
             let layer = isData ? gradient.data[id.layer] : gradient.penalty[id.layer]
             let value = id.kind == .weight ? layer.weights[id.row, id.column] : layer.bias[id.column]
             return "\(isData ? "d" : "p")\(id.name) = \(format(value))\n"
+        case .firstMoment(let id): return try showMoment(id, second: false)
+        case .secondMoment(let id): return try showMoment(id, second: true)
         case .loss:
             guard let loss = latest.loss else { throw InterpreterError("show: no loss computed yet (step to the loss phase, or update)") }
             return "loss = \(format(loss.value))\n"
@@ -102,6 +104,9 @@ extension Session {
             "l1mode: \(regularization.l1Mode.rawValue); sign(0) = 0",
             "lr: \(format(settings.learningRate))",
             "momentum: \(format(settings.momentum))",
+        ]
+        lines += optimizerSettingsLines()
+        lines += [
             "batch: \(settings.batchSize.map(String.init) ?? "all")",
             "seed: \(settings.seed)",
             "digits: \(format.significantDigits.map(String.init) ?? "all")",

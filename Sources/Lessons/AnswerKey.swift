@@ -90,6 +90,23 @@ extension AnswerKey {
                 "layer \(layer): L2 λ = \(lambda) (\(regularization.convention.rawValue) convention), \(cText); η = \(rule.learningRate)",
                 "1 − η·c = 1 − \(rule.learningRate)·\(coefficient) = 1 − \(product) = \(rule.shrinkFactor)",
             ])
+        case .norm(let layer, let unit):
+            let network = interpreter.session.trainer.network
+            guard network.layers.indices.contains(layer - 1) else {
+                throw failure("norm layer=\(layer), but the network has \(network.layers.count) layer(s)")
+            }
+            let weights = network.layers[layer - 1].weights
+            guard unit < weights.columns else { throw failure("norm unit=\(unit), but layer \(layer) has \(weights.columns) unit(s)") }
+            // ‖w_j‖₂ = √(Σ_i W[i,j]²), summed over the inputs in order, as max-norm does.
+            var squareSum = 0.0
+            for row in 0..<weights.rows { squareSum += weights[row, unit] * weights[row, unit] }
+            let norm = squareSum.squareRoot()
+            let column = (0..<weights.rows).map { "\(weights[$0, unit])" }
+            let squares = (0..<weights.rows).map { "(\(weights[$0, unit]))²" }.joined(separator: " + ")
+            return AnswerKey(exercise: exercise, text: "\(norm)", number: norm, derivation: [
+                "unit \(unit) of layer \(layer): incoming weights w = W\(layer)[·,\(unit)] = [\(column.joined(separator: ", "))]",
+                "‖w‖₂ = √(\(squares)) = √\(squareSum) = \(norm)",
+            ])
         case .choice(let letter):
             let text = exercise.options.first { $0.letter == letter }?.text ?? ""
             return AnswerKey(exercise: exercise, text: letter, number: nil, derivation: ["\(letter): \(text)"])

@@ -68,6 +68,8 @@ public enum AnswerKind: Equatable, Sendable {
     case next(String)
     /// The L2 shrink factor 1 − η·c of layer `layer` (from 1) under the current settings.
     case factor(layer: Int)
+    /// ‖w_j‖₂ of unit `unit` (from 0) of layer `layer` (from 1): the norm max-norm compares with c.
+    case norm(layer: Int, unit: Int)
     /// Multiple choice: the letter of the right option.
     case choice(String)
     /// A conceptual answer, compared as text (case and surrounding spaces ignored).
@@ -75,7 +77,7 @@ public enum AnswerKind: Equatable, Sendable {
 
     public var isNumeric: Bool {
         switch self {
-        case .value, .next, .factor: true
+        case .value, .next, .factor, .norm: true
         case .choice, .literal: false
         }
     }

@@ -160,6 +160,17 @@ public enum LessonParser {
                     throw error(number, "expected 'factor' or 'factor layer=K' with K ≥ 1, found '\(text)'")
                 }
                 return .factor(layer: layer)
+            case "norm":
+                var layer = 1, unit = 0
+                for word in rest.split(separator: " ") {
+                    let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let value = Int(parts[1]),
+                          (parts[0] == "layer" && value >= 1) || (parts[0] == "unit" && value >= 0) else {
+                        throw error(number, "expected 'norm' or 'norm layer=K unit=J' with K ≥ 1, J ≥ 0, found '\(text)'")
+                    }
+                    if parts[0] == "layer" { layer = value } else { unit = value }
+                }
+                return .norm(layer: layer, unit: unit)
             case "choice":
                 guard !rest.isEmpty else { throw error(number, "expected 'choice X' with the right option's letter") }
                 return .choice(rest)
@@ -167,7 +178,7 @@ public enum LessonParser {
                 guard !rest.isEmpty else { throw error(number, "expected 'literal TEXT'") }
                 return .literal(rest)
             default:
-                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, choice or literal")
+                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, norm, choice or literal")
             }
         }
 

@@ -9,6 +9,9 @@ extension PhaseText {
         let name = update.parameter.name
         let regularization = record.regularization
         let term = regularization.term(forLayer: update.parameter.layer)
+        if let constants = record.adam, let detail = update.adam {
+            return explainAdam(update, detail: detail, in: record, constants: constants)
+        }
         var lines = ["\(name) in update \(record.number) (SGD, η = \(f(eta))\(record.momentum == 0 ? "" : ", μ = \(f(record.momentum))"))"]
         if update.l1 == 0 && update.l2Coefficient == 0 {
             let why = update.parameter.kind == .bias && !term.isNone ? "biases are not penalized (penalty biases on to include them)" : "no penalty on layer \(update.parameter.layer + 1)"
@@ -66,7 +69,47 @@ extension PhaseText {
         }
         let note = zeroNote(update.zeroEvent).trimmingLeadingSpaces
         if !note.isEmpty { lines.append("  \(note)") }
+        lines += maxNormLines(update, in: record)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An Adam or AdamW update explained: the constants, then one operation a line.
+    func explainAdam<T: Scalar>(_ update: ParameterUpdate<T>, detail: AdamDetail<T>, in record: UpdateRecord<T>,
+                                constants k: AdamStepConstants<T>) -> String {
+        let f = format
+        let name = update.parameter.name
+        let term = record.regularization.term(forLayer: update.parameter.layer)
+        var lines = ["\(name) in update \(record.number) (\(record.optimizer.rawValue == "adamw" ? "AdamW" : "Adam"), η = \(f(k.learningRate)), β1 = \(f(k.parameters.beta1)), β2 = \(f(k.parameters.beta2)), ε = \(f(k.parameters.epsilon)), t = \(k.step))"]
+        if update.l2Coefficient != 0 {
+            lines.append("  L2: λ = \(f(term.l2)), \(record.regularization.convention.rawValue) convention, p = c·w with c = \(f(update.l2Coefficient)): inside Adam, it joins g and is rescaled by 1/√v̂")
+        }
+        if update.l1 != 0 { lines.append("  L1: λ = \(f(update.l1)), p includes λ·sign(w) = \(f(update.l1Subgradient)) (sign(0) = 0)") }
+        if update.l1 == 0 && update.l2Coefficient == 0 { lines.append("  penalty: none on this parameter (p = 0)") }
+        if record.optimizer == .adamw {
+            lines.append(update.shrinkFactor != 1
+                ? "  weight decay: wd = \(f(k.weightDecay)), decoupled (PyTorch's convention: multiplied by η), applied to w outside g"
+                : "  weight decay: none on biases (penalty biases on includes them)")
+        }
+        lines.append("  w = \(f(update.value))")
+        lines.append("  g_data = \(f(update.dataGradient))   (data gradient dJ_data/d\(name), from the gradient phase)")
+        lines.append("  m_old = \(f(detail.previousFirstMoment)), v_old = \(f(detail.previousSecondMoment))   (moments before this step)")
+        lines.append("  1 − β1 = \(f(k.oneMinusBeta1)), 1 − β2 = \(f(k.oneMinusBeta2)), 1 − β1^\(k.step) = \(f(k.firstCorrection)), 1 − β2^\(k.step) = \(f(k.secondCorrection))")
+        lines += adamLines(update, detail: detail, in: record, constants: k).map { "  " + $0 }
+        lines += maxNormLines(update, in: record)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The max-norm projection of one weight, when its unit was clipped.
+    func maxNormLines<T: Scalar>(_ update: ParameterUpdate<T>, in record: UpdateRecord<T>) -> [String] {
+        guard let c = record.maxNorm, update.parameter.kind == .weight else { return [] }
+        let id = update.parameter
+        guard let clip = record.maxNormClips.first(where: { $0.layer == id.layer && $0.unit == id.column }) else {
+            return ["  max-norm c = \(format(c)): unit \(id.column) of layer \(id.layer + 1) has ‖w‖₂ ≤ c, not clipped"]
+        }
+        return [
+            "  max-norm c = \(format(c)): unit \(id.column) of layer \(id.layer + 1) has ‖w‖₂ = \(format(clip.normBefore)) > c",
+            "  w_final = w_new·c/‖w‖₂ = \(format(update.new))·\(format(clip.scale)) = \(format(update.final))",
+        ]
     }
 }
 

@@ -37,7 +37,7 @@ extension PhaseText {
     }
 
     /// The loss phase: the formula with n and the sum plugged in.
-    func render<T: Scalar>(_ record: LossRecord<T>, outputCount: Int) -> String {
+    func render<T: Scalar>(_ record: LossRecord<T>, outputCount: Int, batch: [Int] = []) -> String {
         var text = heading("loss")
         let n = record.sampleCount
         switch record.loss {
@@ -45,6 +45,20 @@ extension PhaseText {
             text += "J_data = 1/(2n)·Σ(ŷ − y)²  (mean squared error, the article's ½)\n"
             text += "       = \(format(record.sum))/(2·\(n)) = \(format(record.value))\n"
         case .crossEntropy:
+            if let epsilon = record.smoothing, let smoothed = record.smoothedTargets {
+                let k = Loss.smoothingClassCount(outputs: outputCount)
+                let classes = outputCount == 1 ? "K = 2 (the classes y and 1 − y of one sigmoid output)" : "K = \(k) classes"
+                text += "label smoothing ε = \(format(epsilon)), \(classes): y′ = (1 − ε)·y + ε/K = \(format(1 - epsilon))·y + \(format(epsilon / T(k)))\n"
+                for row in 0..<min(smoothed.rows, detailLimit) {
+                    text += "  target \(batch.indices.contains(row) ? batch[row] : row): y′ = \(format.vector(smoothed.row(row)))\n"
+                }
+                if smoothed.rows > detailLimit { text += "  … \(smoothed.rows - detailLimit) more targets\n" }
+                text += outputCount == 1
+                    ? "J_data = −1/n·Σ [y′·ln ŷ + (1 − y′)·ln(1 − ŷ)]  (binary cross-entropy on the smoothed targets, mean over the batch)\n"
+                    : "J_data = −1/n·Σ y′·ln ŷ  (cross-entropy on the smoothed targets, mean over the batch)\n"
+                text += "       = \(format(record.sum))/\(n) = \(format(record.value))\n"
+                return text
+            }
             text += outputCount == 1
                 ? "J_data = −1/n·Σ [y·ln ŷ + (1 − y)·ln(1 − ŷ)]  (binary cross-entropy, mean over the batch)\n"
                 : "J_data = −1/n·Σ y·ln ŷ  (cross-entropy, mean over the batch)\n"

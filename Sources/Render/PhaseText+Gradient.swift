@@ -7,7 +7,11 @@ extension PhaseText {
         var text = heading("gradient")
         let network = trainer.network
         let output = network.layers[network.layers.count - 1].activation
-        text += "output: \(trainer.settings.loss.gradientFormula(activation: output)), then backpropagation\n"
+        if trainer.latest.loss?.smoothing != nil {
+            text += "output: dJ/dz = (ŷ − y′)/n  (cross-entropy through \(output.rawValue), y′ the smoothed targets), then backpropagation\n"
+        } else {
+            text += "output: \(trainer.settings.loss.gradientFormula(activation: output)), then backpropagation\n"
+        }
         let batch = trainer.latest.forward?.batch ?? []
         for row in 0..<min(record.outputZGradient.rows, detailLimit) {
             let sample = batch.indices.contains(row) ? "\(batch[row])" : "\(row)"

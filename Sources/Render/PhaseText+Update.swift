@@ -5,11 +5,30 @@ extension PhaseText {
     /// numbers plugged in, in the order the engine computed them.
     func render<T: Scalar>(_ record: UpdateRecord<T>) -> String {
         var text = heading("update \(record.number)")
-        text += "SGD: η = \(format(record.learningRate))"
-        text += record.momentum == 0 ? "\n" : ", momentum μ = \(format(record.momentum)) (d = μ·v + g; v ← d + c·w)\n"
+        if let constants = record.adam {
+            text += adamHeader(record, constants: constants)
+        } else {
+            text += "SGD: η = \(format(record.learningRate))"
+            text += record.momentum == 0 ? "\n" : ", momentum μ = \(format(record.momentum)) (d = μ·v + g; v ← d + c·w)\n"
+        }
         let layerCount = Set(record.parameters.map(\.parameter.layer)).count
         for layer in 0..<layerCount {
             let term = record.regularization.term(forLayer: layer)
+            if let constants = record.adam {
+                text += "layer \(layer + 1): " + adamRuleLine(term, regularization: record.regularization) + "\n"
+                let updates = record.parameters.filter { $0.parameter.layer == layer }
+                if updates.count > detailLimit * detailLimit {
+                    text += summary(updates)
+                    continue
+                }
+                for update in updates {
+                    guard let detail = update.adam else { continue }
+                    let lines = adamLines(update, detail: detail, in: record, constants: constants)
+                    let name = update.parameter.name
+                    text += "  \(name): " + lines.joined(separator: "\n  " + String(repeating: " ", count: name.count + 2)) + "\n"
+                }
+                continue
+            }
             text += "layer \(layer + 1): " + ruleLine(term, regularization: record.regularization, learningRate: record.learningRate) + "\n"
             let c = record.regularization.convention.gradientCoefficient(term.l2)
             let factor = 1 - record.learningRate * c
@@ -25,8 +44,9 @@ extension PhaseText {
                 text += "  " + line(update, in: record) + "\n"
             }
         }
+        if let c = record.maxNorm { text += maxNormText(record, maxNorm: c) }
         if let bad = record.firstNonFinite {
-            text += "warning: \(bad.name) is now \(format(record.parameters.first { $0.parameter == bad }!.new)): the run diverged (type undo to go back)\n"
+            text += "warning: \(bad.name) is now \(format(record.parameters.first { $0.parameter == bad }!.final)): the run diverged (type undo to go back)\n"
         }
         return text
     }
@@ -111,7 +131,7 @@ extension PhaseText {
 
     /// For layers too big to list: counts and norms.
     func summary<T: Scalar>(_ updates: [ParameterUpdate<T>]) -> String {
-        let before = norm(updates.map(\.value)), after = norm(updates.map(\.new))
+        let before = norm(updates.map(\.value)), after = norm(updates.map(\.final))
         let flipped = updates.filter { $0.value.signum * $0.new.signum < 0 }.count
         let zeroed = updates.filter { $0.new == 0 && $0.value != 0 }.count
         let zeros = updates.filter { $0.new == 0 }.count

@@ -15,7 +15,7 @@ public struct PhaseText: Sendable {
     public func render<T: Scalar>(_ record: PhaseRecord<T>, trainer: Trainer<T>) -> String {
         switch record {
         case .forward(let forward): render(forward)
-        case .loss(let loss): render(loss, outputCount: trainer.network.outputCount)
+        case .loss(let loss): render(loss, outputCount: trainer.network.outputCount, batch: trainer.latest.forward?.batch ?? [])
         case .penalty(let penalty): render(penalty, dataLoss: trainer.latest.loss)
         case .gradient(let gradient): render(gradient, trainer: trainer)
         case .update(let update): render(update)

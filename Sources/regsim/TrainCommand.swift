@@ -29,6 +29,16 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Multiply the learning rate by this after every epoch (1: constant).")
     var lrDecay: Float = 1
 
+    /// "μ = 0.0", "adamw β1 = 0.9, β2 = 0.999, ε = 1e-08, wd = 0.01 (decoupled, × η)", then max-norm and smoothing.
+    func optimizerText(_ settings: TrainingSettings<Float>) -> String {
+        var text = settings.optimizer == .sgd ? "μ = \(settings.momentum)"
+            : "\(settings.optimizer.rawValue) β1 = \(settings.adam.beta1), β2 = \(settings.adam.beta2), ε = \(settings.adam.epsilon)"
+        if settings.optimizer == .adamw { text += ", wd = \(settings.weightDecay) (decoupled, multiplied by η)" }
+        if let c = settings.maxNorm { text += ", max-norm \(c) (every layer)" }
+        if settings.labelSmoothing != 0 { text += ", label smoothing \(settings.labelSmoothing)" }
+        return text
+    }
+
     func run() throws {
         let settings = try options.settings(penalty: try penalty.term())
         guard lrDecay > 0, lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
@@ -39,7 +49,7 @@ struct TrainCommand: ParsableCommand {
         let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
         Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
             + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
-            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), μ = \(settings.momentum), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
+            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         var records: [EpochRecord] = []
         var stop: TrainingStop?

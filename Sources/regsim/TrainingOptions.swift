@@ -15,6 +15,27 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "SGD momentum μ (0: plain SGD).")
     var momentum: Float = 0
 
+    @Option(help: "Optimizer: sgd (with --momentum), adam or adamw (β1 0.9, β2 0.999, ε 1e-8).")
+    var optimizer: String = "sgd"
+
+    @Option(help: "Adam's β1, decay of the first moment m.")
+    var beta1: Float = 0.9
+
+    @Option(help: "Adam's β2, decay of the second moment v.")
+    var beta2: Float = 0.999
+
+    @Option(help: "Adam's ε in η·m̂/(√v̂ + ε).")
+    var eps: Float = 1e-8
+
+    @Option(help: "AdamW's decoupled weight decay wd: w ← (1 − η·wd)·w − step (PyTorch's convention). Only with --optimizer adamw; under sgd or adam use --penalty l2 --lambda WD.")
+    var weightDecay: Float = 0
+
+    @Option(help: "Max-norm c: after each update every unit's incoming weights (every layer, output too) are scaled to ‖w‖₂ ≤ c.")
+    var maxNorm: Float?
+
+    @Option(help: "Label smoothing ε: cross-entropy targets (1 − ε)·y + ε/K.")
+    var labelSmoothing: Float = 0
+
     @Option(help: "Minibatch size.")
     var batch: Int = 64
 
@@ -66,9 +87,25 @@ struct TrainingOptions: ParsableArguments {
         guard let mode = L1Mode(rawValue: l1mode) else {
             throw ValidationError("--l1mode must be subgradient, clip or prox, not '\(l1mode)'")
         }
+        guard let optimizer = Optimizer(rawValue: optimizer) else {
+            throw ValidationError("--optimizer must be sgd, adam or adamw, not '\(optimizer)'")
+        }
+        guard beta1 >= 0, beta1 < 1 else { throw ValidationError("--beta1 must be in [0, 1)") }
+        guard beta2 >= 0, beta2 < 1 else { throw ValidationError("--beta2 must be in [0, 1)") }
+        guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a number above 0") }
+        guard weightDecay >= 0, weightDecay.isFinite else { throw ValidationError("--weight-decay must be a number ≥ 0") }
+        if weightDecay != 0 && optimizer != .adamw {
+            throw ValidationError("--weight-decay is AdamW's decoupled decay: use --optimizer adamw, or under \(optimizer.rawValue) --penalty l2 --lambda \(weightDecay) (PyTorch's weight_decay there adds wd·w to the gradient)")
+        }
+        if let maxNorm, !(maxNorm > 0 && maxNorm.isFinite) { throw ValidationError("--max-norm must be a number above 0") }
+        guard labelSmoothing >= 0, labelSmoothing < 1 else { throw ValidationError("--label-smoothing must be in [0, 1)") }
+        if optimizer != .sgd && mode != .subgradient && term.l1 != 0 {
+            throw ValidationError("--l1mode \(mode.rawValue) is an SGD rule; under --optimizer \(optimizer.rawValue) the L1 subgradient joins g (use --l1mode subgradient)")
+        }
         return TrainingSettings(learningRate: lr, momentum: momentum, batchSize: batch, seed: seed, loss: .crossEntropy,
                                 regularization: Regularization(global: term, includesBiases: penalizeBiases,
-                                                               convention: convention, l1Mode: mode))
+                                                               convention: convention, l1Mode: mode),
+                                optimizer: optimizer, adam: AdamParameters(beta1: beta1, beta2: beta2, epsilon: eps), weightDecay: weightDecay, maxNorm: maxNorm, labelSmoothing: labelSmoothing)
     }
 
     /// Loads the data (the bundled MNIST, verified against its SHA-256 sums, or `--data`)

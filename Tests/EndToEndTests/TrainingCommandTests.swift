@@ -51,6 +51,27 @@ import Testing
         #expect(missing.status != 0 && missing.errors.contains("cannot read /nonexistent/model.json"))
         let noData = try RegsimExecutable.run(["train", "--data", "/nonexistent", "--epochs", "1"])
         #expect(noData.status != 0 && noData.errors.contains("/nonexistent"))
+        let cases: [([String], String)] = [
+            (["--optimizer", "rmsprop"], "--optimizer must be sgd, adam or adamw"),
+            (["--optimizer", "adam", "--weight-decay", "0.1"], "--weight-decay is AdamW's decoupled decay"),
+            (["--weight-decay=-1", "--optimizer", "adamw"], "--weight-decay must be a number ≥ 0"),
+            (["--max-norm", "0"], "--max-norm must be a number above 0"),
+            (["--label-smoothing", "1"], "--label-smoothing must be in [0, 1)"),
+        ]
+        for (arguments, message) in cases {
+            let result = try RegsimExecutable.run(["train"] + arguments)
+            #expect(result.status != 0 && result.errors.contains(message), "\(arguments): \(result.errors)")
+        }
+    }
+
+    /// Adam with decoupled decay, max-norm and label smoothing train through the fast path.
+    @Test func adamWWithMaxNormAndSmoothingTrains() throws {
+        let result = try RegsimExecutable.run(["train", "--subset", "500", "--validation", "1000", "--hidden", "32",
+                                               "--epochs", "1", "--optimizer", "adamw", "--lr", "0.001",
+                                               "--weight-decay", "0.01", "--max-norm", "3", "--label-smoothing", "0.1"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("adamw β1 = 0.9, β2 = 0.999, ε = 1e-08, wd = 0.01 (decoupled, multiplied by η), max-norm 3.0"))
+        #expect(result.output.contains("epoch 1/1: loss "))
     }
 
     @Test func experimentWritesItsTableCSVAndCharts() throws {

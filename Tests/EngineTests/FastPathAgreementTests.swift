@@ -6,10 +6,12 @@ import Testing
 @Suite struct FastPathAgreementTests {
     static let cases: [(String, TrainingSettings<Double>)] = {
         func settings(_ term: PenaltyTerm<Double>, mode: L1Mode = .subgradient, momentum: Double = 0,
-                      convention: L2Convention = .article, biases: Bool = false) -> TrainingSettings<Double> {
-            TrainingSettings(learningRate: 0.3, momentum: momentum, seed: 5, loss: .crossEntropy,
+                      convention: L2Convention = .article, biases: Bool = false, optimizer: Optimizer = .sgd,
+                      weightDecay: Double = 0, maxNorm: Double? = nil, smoothing: Double = 0) -> TrainingSettings<Double> {
+            TrainingSettings(learningRate: optimizer == .sgd ? 0.3 : 0.05, momentum: momentum, seed: 5, loss: .crossEntropy,
                              regularization: Regularization(global: term, includesBiases: biases,
-                                                            convention: convention, l1Mode: mode))
+                                                            convention: convention, l1Mode: mode),
+                             optimizer: optimizer, weightDecay: weightDecay, maxNorm: maxNorm, labelSmoothing: smoothing)
         }
         return [
             ("none", settings(.none)),
@@ -19,6 +21,14 @@ import Testing
             ("l1 clip", settings(PenaltyTerm(l1: 0.3), mode: .clip)),
             ("l1 prox, biases", settings(PenaltyTerm(l1: 0.3), mode: .prox, biases: true)),
             ("elastic clip, momentum", settings(PenaltyTerm(l1: 0.2, l2: 0.1), mode: .clip, momentum: 0.5)),
+            ("adam", settings(.none, optimizer: .adam)),
+            ("adam, l2 inside", settings(PenaltyTerm(l2: 0.2), optimizer: .adam)),
+            ("adam, elastic, biases", settings(PenaltyTerm(l1: 0.1, l2: 0.2), biases: true, optimizer: .adam)),
+            ("adamw", settings(.none, optimizer: .adamw, weightDecay: 0.1)),
+            ("adamw, l2 keras too", settings(PenaltyTerm(l2: 0.05), convention: .keras, optimizer: .adamw, weightDecay: 0.1)),
+            ("sgd, max-norm", settings(.none, maxNorm: 0.8)),
+            ("adamw, max-norm", settings(.none, optimizer: .adamw, weightDecay: 0.1, maxNorm: 0.8)),
+            ("sgd, label smoothing", settings(PenaltyTerm(l2: 0.1), smoothing: 0.1)),
         ]
     }()
 
@@ -30,14 +40,49 @@ import Testing
         var trainer = Trainer(network: network, data: data, settings: settings)
         var fast = network
         var velocities = trainer.velocities
+        var adam = AdamState<Double>()
+        var clippedUnits = 0
         for _ in 0..<4 {
             _ = try trainer.finishUpdate()
-            let outcome = fast.train(batch: data.inputs, targets: data.targets, settings: settings, velocities: &velocities)
+            clippedUnits += trainer.lastUpdate.update?.maxNormClips.count ?? 0
+            let outcome = fast.train(batch: data.inputs, targets: data.targets, settings: settings, velocities: &velocities,
+                                     adam: &adam)
             #expect(outcome.firstNonFinite == nil)
             #expect(outcome.dataLoss == trainer.lastUpdate.loss?.value)
         }
         #expect(fast == trainer.network, "\(Self.cases[caseIndex].0): parameters differ")
         #expect(velocities == trainer.velocities, "\(Self.cases[caseIndex].0): momentum buffers differ")
+        #expect(adam == trainer.adamState, "\(Self.cases[caseIndex].0): Adam moments differ")
+        if settings.maxNorm != nil {
+            #expect(clippedUnits > 0, "max-norm clipped some unit")
+        }
+    }
+
+    /// In Float, fast training runs the eight-lane kernels (`UpdateKernel`, `AdamKernel`,
+    /// `MaxNormKernel`) and step mode the scalar code: the same bits. A 2-12-2 network makes
+    /// the 24 weights of layer 1 fill three SIMD8 vectors and layer 2 a vector plus a tail.
+    @Test(arguments: 0..<cases.count) func floatKernelsEqualScalarSteps(caseIndex: Int) throws {
+        let double = Self.cases[caseIndex].1
+        let settings = TrainingSettings<Float>(
+            learningRate: Float(double.learningRate), momentum: Float(double.momentum), seed: 5, loss: .crossEntropy,
+            regularization: Regularization(global: PenaltyTerm(l1: Float(double.regularization.global.l1), l2: Float(double.regularization.global.l2)),
+                                           includesBiases: double.regularization.includesBiases,
+                                           convention: double.regularization.convention, l1Mode: double.regularization.l1Mode),
+            optimizer: double.optimizer, weightDecay: Float(double.weightDecay), maxNorm: double.maxNorm.map { Float($0) },
+            labelSmoothing: Float(double.labelSmoothing))
+        var generator = SplitMix64(seed: 11)
+        let network = Network<Float>(Architecture(sizes: [2, 12, 2], hidden: .tanh, output: .softmax), generator: &generator)
+        let data = BuiltinDataset.blobs.dataset(as: Float.self)
+        var trainer = Trainer(network: network, data: data, settings: settings)
+        var fast = network
+        var velocities = trainer.velocities
+        var adam = AdamState<Float>()
+        for _ in 0..<4 {
+            _ = try trainer.finishUpdate()
+            _ = fast.train(batch: data.inputs, targets: data.targets, settings: settings, velocities: &velocities, adam: &adam)
+        }
+        #expect(fast == trainer.network, "\(Self.cases[caseIndex].0): Float parameters differ")
+        #expect(adam == trainer.adamState, "\(Self.cases[caseIndex].0): Float Adam moments differ")
     }
 
     @Test func predictedClassesAreTheLargestOutput() {

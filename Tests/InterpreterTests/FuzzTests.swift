@@ -21,6 +21,8 @@ import Testing
         "show validation-accuracy", "show sparsity", "show zeros", "experiment epochs=1 l1=0.1", "show experiment",
         "show experiment best", "show experiment L1 gap", "sweep l2 folds=2 points=2 epochs=1", "show sweep chosen",
         "show sweep validation 0.001",
+        "optimizer adam", "optimizer adamw beta1=0.8 beta2=0.99 eps=1e-6", "optimizer sgd", "weightdecay 0.1",
+        "weightdecay 0", "maxnorm 0.5", "maxnorm off", "smoothing 0.1", "smoothing 0", "show mW1[0,0]", "show vW1[0,0]",
     ]
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")

@@ -25,6 +25,43 @@ import Testing
         #expect(fresh.handle("update").text == original.handle("update").text)
     }
 
+    @Test func roundTripKeepsAdamMomentsMaxNormAndSmoothing() throws {
+        let files = MemoryFileSystem()
+        var saved = Interpreter(fileSystem: files)
+        for line in ["data blobs", "optimizer adamw beta1=0.8", "weightdecay 0.01", "maxnorm 0.7", "smoothing 0.1",
+                     "update", "step", "save a.json"] {
+            #expect(!saved.handle(line).isError, "\(line)")
+        }
+        var fresh = Interpreter(fileSystem: files)
+        #expect(!fresh.handle("load a.json").isError)
+        #expect(fresh.session.trainer == saved.session.trainer)
+        #expect(fresh.handle("update").text == saved.handle("update").text)
+        #expect(fresh.handle("show mW1[0,0]").text == saved.handle("show mW1[0,0]").text)
+    }
+
+    /// Files saved before the optimizer, max-norm and label smoothing existed lack their keys.
+    @Test func filesWithoutTheOptimizerKeysStillLoad() throws {
+        let (saved, files) = Self.savedSession()
+        let text = try #require(files["s.json"])
+        let newKeys: Set<String> = ["optimizer", "adam", "weightDecay", "maxNorm", "labelSmoothing", "adamState",
+                                    "adamVariant", "maxNormClips"]
+        func strip(_ value: Any) -> Any {
+            if let object = value as? [String: Any] {
+                return object.filter { !newKeys.contains($0.key) }.mapValues(strip)
+            }
+            if let array = value as? [Any] { return array.map(strip) }
+            return value
+        }
+        let json = strip(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+        let old = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+        #expect(!old.contains("adamState") && !old.contains("labelSmoothing"))
+        try files.writeAtomically(old, to: "old.json")
+        var fresh = Interpreter(fileSystem: files)
+        #expect(!fresh.handle("load old.json").isError)
+        var original = saved
+        #expect(fresh.handle("update").text == original.handle("update").text)
+    }
+
     @Test(arguments: ["truncated", "wrong shape", "not json", "other format"])
     func damagedFilesAreRejected(damage: String) throws {
         let (_, files) = Self.savedSession()

@@ -37,9 +37,21 @@ struct LessonParserTests {
         #expect(exercise.points == 2 && exercise.hint == "H" && exercise.line == 6)
     }
 
+    @Test("norm takes an optional layer and unit")
+    func parsesNorm() throws {
+        func answer(_ text: String) throws -> AnswerKind? {
+            try LessonParser.parse("title: T\n---\nexercise n\n  question: Q?\n  answer: \(text)\nend\n", fileName: Self.file)
+                .exercises.first?.answer
+        }
+        #expect(try answer("norm") == .norm(layer: 1, unit: 0))
+        #expect(try answer("norm layer=2 unit=3") == .norm(layer: 2, unit: 3))
+        #expect(error("title: T\n---\nexercise n\n  question: Q?\n  answer: norm layer=0\nend\n")
+                == "lessons/03-x.lesson:5: expected 'norm' or 'norm layer=K unit=J' with K ≥ 1, J ≥ 0, found 'norm layer=0'")
+    }
+
     @Test("each mistake names the file, the line and what was expected", arguments: [
         ("title: T\n---\nexercise a\n  question: Q\n  answer: valu loss\nend\n",
-         "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, choice or literal"),
+         "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, norm, choice or literal"),
         ("---\n", "lessons/03-x.lesson:1: missing 'title: …' before '---'"),
         ("title: T\n", "lessons/03-x.lesson:1: missing '---' after the header ('title: …')"),
         ("name: T\n---\n", "lessons/03-x.lesson:1: expected 'title: TEXT' in the header (ended by '---'), found 'name: T'"),

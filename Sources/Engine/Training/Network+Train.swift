@@ -22,38 +22,74 @@ public struct ParameterArray: Equatable, Sendable, Codable {
 }
 
 extension Network {
-    /// One SGD update on a batch without step records: forward, data loss, backpropagation,
-    /// then every layer's `UpdateRule` (the same arithmetic step mode records).
-    /// x: (batch, inputs), targets: (batch, outputs). `velocities` are the momentum buffers.
+    /// One SGD update on a batch without step records (Adam needs `train(…adam:)`).
     @_specialize(exported: true, where T == Float)
     public mutating func train(batch x: Matrix<T>, targets: Matrix<T>, settings: TrainingSettings<T>,
                                velocities: inout [DenseGradient<T>]) -> BatchOutcome<T> {
+        precondition(settings.optimizer == .sgd, "Adam keeps moments: use train(batch:targets:settings:velocities:adam:)")
+        var unused = AdamState<T>()
+        return train(batch: x, targets: targets, settings: settings, velocities: &velocities, adam: &unused)
+    }
+
+    /// One update on a batch without step records: forward, data loss (on smoothed targets
+    /// with label smoothing), backpropagation, then every layer's `UpdateRule` (SGD) or
+    /// `AdamRule` (Adam, AdamW), then max-norm: the same arithmetic step mode records.
+    /// x: (batch, inputs), targets: (batch, outputs). `velocities` are the momentum buffers,
+    /// `adam` the moments and step count.
+    @_specialize(exported: true, where T == Float)
+    public mutating func train(batch x: Matrix<T>, targets: Matrix<T>, settings: TrainingSettings<T>,
+                               velocities: inout [DenseGradient<T>], adam: inout AdamState<T>) -> BatchOutcome<T> {
         let caches = forward(x)
         let output = caches[caches.count - 1]
-        let dataLoss = settings.loss.evaluate(output: output, activation: layers[layers.count - 1].activation, target: targets).value
-        let dz = settings.loss.outputZGradient(output: output, activation: layers[layers.count - 1].activation, target: targets)
+        let activation = layers[layers.count - 1].activation
+        let y = settings.labelSmoothing == 0 ? targets : Loss.smoothedTargets(targets, epsilon: settings.labelSmoothing)
+        let dataLoss = settings.loss.evaluate(output: output, activation: activation, target: y).value
+        let dz = settings.loss.outputZGradient(output: output, activation: activation, target: y)
         let gradients = backward(caches, outputZGradient: dz)
+        if settings.optimizer != .sgd {
+            adam.prepare(for: self)
+            adam.stepCount += 1
+        }
         var firstNonFinite: ParameterArray?
         for index in layers.indices {
-            let weightRule = UpdateRule(settings: settings, layer: index, forBiases: false)
             let weightCheck = layers[index].weights.storage.withUnsafeMutableBufferPointer { values in
                 gradients[index].weights.storage.withUnsafeBufferPointer { gradient in
-                    velocities[index].weights.storage.withUnsafeMutableBufferPointer { velocity in
-                        weightRule.apply(values: values, gradients: gradient, velocities: velocity)
+                    if settings.optimizer != .sgd {
+                        let rule = AdamRule(settings: settings, step: adam.stepCount, layer: index, forBiases: false)
+                        return adam.firstMoments[index].weights.storage.withUnsafeMutableBufferPointer { m in
+                            adam.secondMoments[index].weights.storage.withUnsafeMutableBufferPointer { v in
+                                rule.apply(values: values, gradients: gradient, firstMoments: m, secondMoments: v)
+                            }
+                        }
+                    }
+                    let rule = UpdateRule(settings: settings, layer: index, forBiases: false)
+                    return velocities[index].weights.storage.withUnsafeMutableBufferPointer { velocity in
+                        rule.apply(values: values, gradients: gradient, velocities: velocity)
                     }
                 }
             }
             if !weightCheck && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .weight) }
             guard layers[index].hasBias else { continue }
-            let biasRule = UpdateRule(settings: settings, layer: index, forBiases: true)
             let biasCheck = layers[index].bias.withUnsafeMutableBufferPointer { values in
                 gradients[index].bias.withUnsafeBufferPointer { gradient in
-                    velocities[index].bias.withUnsafeMutableBufferPointer { velocity in
-                        biasRule.apply(values: values, gradients: gradient, velocities: velocity)
+                    if settings.optimizer != .sgd {
+                        let rule = AdamRule(settings: settings, step: adam.stepCount, layer: index, forBiases: true)
+                        return adam.firstMoments[index].bias.withUnsafeMutableBufferPointer { m in
+                            adam.secondMoments[index].bias.withUnsafeMutableBufferPointer { v in
+                                rule.apply(values: values, gradients: gradient, firstMoments: m, secondMoments: v)
+                            }
+                        }
+                    }
+                    let rule = UpdateRule(settings: settings, layer: index, forBiases: true)
+                    return velocities[index].bias.withUnsafeMutableBufferPointer { velocity in
+                        rule.apply(values: values, gradients: gradient, velocities: velocity)
                     }
                 }
             }
             if !biasCheck && firstNonFinite == nil { firstNonFinite = ParameterArray(layer: index, kind: .bias) }
+        }
+        if let c = settings.maxNorm {
+            for index in layers.indices { _ = layers[index].projectOntoMaxNorm(c, layer: index) }
         }
         return BatchOutcome(dataLoss: dataLoss, firstNonFinite: firstNonFinite)
     }
