@@ -38,7 +38,7 @@ let package = Package(
         // Turns trace records into text.
         .target(name: "Render", dependencies: ["Engine"]),
         // The REPL's pure core: a line in, text out.
-        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST"]),
+        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments"]),
         // Lesson files: parser, player, grader and its reports.
         .target(name: "Lessons", dependencies: ["Interpreter", "Engine", "ProjectFolders"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).

@@ -68,6 +68,9 @@ extension Session {
             return (digits.map { "digits: \($0) significant digits" } ?? "digits: all (exact: every number reads back as the same double)") + "\n"
         case .help(let topic): return CommandHelp.text(for: topic)
         case .quit: return ""
+        case .fit(let request): return try fit(request, isInterrupted: context.isInterrupted, stream: context.stream)
+        case .earlyStop(let patience, let losses): return earlyStop(patience: patience, losses: losses)
+        case .augment(let request): return try augment(request)
         }
     }
 

@@ -27,6 +27,8 @@ public struct Session: Equatable, Sendable, Codable {
     public var format: NumberFormat
     /// Trainers as they were before each completed update, newest last (not saved).
     public var undoStack: [Trainer<Double>]
+    /// What the last `fit`, `earlystop` and `augment` found, for lessons to grade (not saved).
+    public internal(set) var results = SessionResults()
 
     /// How many updates `undo` can take back: 1000, fewer for big networks so that the
     /// snapshots hold at most about 10 million parameters.

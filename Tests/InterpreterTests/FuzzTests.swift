@@ -17,6 +17,8 @@ import Testing
         "watch W1[0,0]", "unwatch all", "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss",
         "show penalty", "show total", "show W1", "show b2", "show net", "show trace", "show settings", "show data",
         "explain W1[0,0]", "undo", "save s.json", "load s.json", "digits 3", "digits all", "help", "help net",
+        "fit 2 holdout=1", "fit 3 patience=none", "fit 2 holdout=2 patience=1", "earlystop 2 1 0.5 0.7 0.8",
+        "augment 0", "augment 1 dx=1 dy=-1 angle=90", "augment 2 shift=1 rotate=5 seed=3 epoch=2",
     ]
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")
