@@ -1,4 +1,5 @@
 import Engine
+import Kernels
 
 /// Random whole-pixel shifts and small rotations of grayscale images: data augmentation,
 /// an implicit regularizer. The network sees a slightly different digit every epoch, so it
@@ -80,8 +81,19 @@ public struct ImageTransform: Equatable, Sendable, Codable {
         return result
     }
 
-    /// Writes the transformed `source` (height · width bytes) into `target` (as many).
+    /// Writes the transformed `source` (height · width bytes) into `target` (as many), with
+    /// `ImageWarpKernel` (optimized; the same bytes as `applyReference`).
     public func apply(source: UnsafeBufferPointer<UInt8>, height: Int, width: Int, into target: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(source.count >= height * width && target.count >= height * width, "buffers of height · width bytes")
+        guard height > 0, width > 0, let input = source.baseAddress, let output = target.baseAddress else { return }
+        let theta = degrees * Double.pi / 180
+        ImageWarpKernel.apply(source: input, target: output, height: height, width: width,
+                              cosine: cos(theta), sine: sin(theta), rotates: degrees != 0, dx: dx, dy: dy)
+    }
+
+    /// The plain version of `apply`, kept as the reference the kernel is tested against.
+    public func applyReference(to pixels: [UInt8], height: Int, width: Int) -> [UInt8] {
+        var target = [UInt8](repeating: 0, count: pixels.count)
         if degrees == 0 {
             // A pure shift: out[r, c] = in[r − dy, c − dx], 0 where that is outside.
             for row in 0..<height {
@@ -89,16 +101,16 @@ public struct ImageTransform: Equatable, Sendable, Codable {
                 for column in 0..<width {
                     let sourceColumn = column - dx
                     let inside = sourceRow >= 0 && sourceRow < height && sourceColumn >= 0 && sourceColumn < width
-                    target[row * width + column] = inside ? source[sourceRow * width + sourceColumn] : 0
+                    target[row * width + column] = inside ? pixels[sourceRow * width + sourceColumn] : 0
                 }
             }
-            return
+            return target
         }
         let theta = degrees * Double.pi / 180
         let cosine = cos(theta), sine = sin(theta)
         let centreX = Double(width - 1) / 2, centreY = Double(height - 1) / 2
         func pixel(_ row: Int, _ column: Int) -> Double {
-            row >= 0 && row < height && column >= 0 && column < width ? Double(source[row * width + column]) : 0
+            row >= 0 && row < height && column >= 0 && column < width ? Double(pixels[row * width + column]) : 0
         }
         for row in 0..<height {
             let v = Double(row - dy) - centreY
@@ -115,6 +127,7 @@ public struct ImageTransform: Equatable, Sendable, Codable {
                 target[row * width + column] = UInt8(min(255, max(0, value.rounded())))
             }
         }
+        return target
     }
 
     /// "shift dx = 2, dy = -1 pixels, rotation 7.5°"

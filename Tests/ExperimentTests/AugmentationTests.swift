@@ -67,6 +67,22 @@ func digitLikeImage(seed: UInt64) -> [UInt8] {
         #expect(turned[0] == 119)
     }
 
+    /// The optimized kernel and the plain reference give the same bytes (same arithmetic,
+    /// operation by operation), for drawn and for large transforms.
+    @Test func theKernelAgreesWithThePlainReference() {
+        var generator = SplitMix64(seed: 9)
+        let wide = Augmentation(maxShift: 6, maxRotation: 180)
+        for index in 0..<200 {
+            let image = digitLikeImage(seed: UInt64(100 + index))
+            let transform = index == 0 ? ImageTransform(dx: 3, dy: -2) : wide.draw(using: &generator)
+            #expect(transform.apply(to: image, height: 28, width: 28) == transform.applyReference(to: image, height: 28, width: 28),
+                    "\(transform.description)")
+        }
+        let small: [UInt8] = [1, 2, 3, 4, 5, 6]
+        let turn = ImageTransform(dx: 1, dy: 0, degrees: 33)
+        #expect(turn.apply(to: small, height: 2, width: 3) == turn.applyReference(to: small, height: 2, width: 3))
+    }
+
     @Test func theSameSeedEpochAndImageGiveTheSameTransform() {
         let augmentation = Augmentation(maxShift: 2, maxRotation: 15)
         var first = Augmentation.generator(seed: 5, epoch: 3, sample: 17)
