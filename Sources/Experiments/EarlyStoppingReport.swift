@@ -24,9 +24,9 @@ public enum EarlyStoppingReport {
         var markers: [LineChart.Marker] = []
         if let bestEpoch { markers.append(.init(x: Double(bestEpoch), label: "best epoch \(bestEpoch) (restored)")) }
         if let stoppedEpoch { markers.append(.init(x: Double(stoppedEpoch), label: "stopped after epoch \(stoppedEpoch)")) }
-        return LineChart(title: "Loss per epoch (early stopping)", xLabel: "epoch", yLabel: "data loss J_data",
+        return LineChart(title: "Loss per epoch (early stopping)", xLabel: "epoch", yLabel: "J_data (training: mean over batches)",
                          series: [
-                             .init(name: "training (mean over batches)", points: records.map { (Double($0.epoch), $0.dataLoss) }),
+                             .init(name: "training", points: records.map { (Double($0.epoch), $0.dataLoss) }),
                              .init(name: "validation", points: records.map { (Double($0.epoch), $0.validationLoss) }),
                          ], integerX: true, markers: markers).svg
     }

@@ -95,7 +95,10 @@ public struct LineChart: Sendable {
         for (index, marker) in markers.enumerated() where xRange.contains(transformX(marker.x)) {
             body += "<line x1=\"\(SVG.number(px(marker.x)))\" y1=\"\(SVG.number(top))\" x2=\"\(SVG.number(px(marker.x)))\" "
                 + "y2=\"\(SVG.number(top + plotHeight))\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n"
-            body += SVG.text(px(marker.x) + 4, top + 12 + Double(index) * 14, SVG.escape(marker.label), anchor: "start")
+            // the label at the top of the plot, on the side of the line with more room
+            let onLeft = px(marker.x) > left + plotWidth / 2
+            body += SVG.text(px(marker.x) + (onLeft ? -4 : 4), top + 12 + Double(index) * 14,
+                             SVG.escape(marker.label), anchor: onLeft ? "end" : "start")
         }
         return body + "</svg>\n"
     }
