@@ -83,16 +83,14 @@ extension ClassificationSource {
     /// Accuracy and the mean cross-entropy J_data = −1/n·Σ ln ŷ_label of `network` on rows
     /// `indices`, in inference (no update, no penalty), in chunks of 1000.
     public func evaluation(of network: Network<Float>, on indices: [Int]) -> (accuracy: Double, loss: Double) {
-        guard !indices.isEmpty, let output = network.layers.last else { return (.nan, .nan) }
+        guard !indices.isEmpty, !network.layers.isEmpty else { return (.nan, .nan) }
         var correct = 0
         var lossSum = 0.0
         var start = 0
         while start < indices.count {
             let end = min(start + 1000, indices.count)
             let (inputs, labels) = batch(indices[start..<end])
-            let last = network.forward(inputs)[network.layers.count - 1]
-            let record = Loss.crossEntropy.evaluate(output: last, activation: output.activation,
-                                                    target: oneHot(labels, classCount: classCount))
+            let (last, record) = network.evaluate(batch: inputs, targets: oneHot(labels, classCount: classCount), loss: .crossEntropy)
             lossSum += Double(record.sum)
             for row in 0..<last.a.rows {
                 var best = 0

@@ -100,9 +100,7 @@ extension Session {
 
     /// J_data of `network` on all of `data` (inference: no update, no penalty).
     static func dataLoss(of network: Network<Double>, on data: Dataset<Double>, loss: Loss) -> Double {
-        let caches = network.forward(data.inputs)
-        return loss.evaluate(output: caches[caches.count - 1], activation: network.layers[network.layers.count - 1].activation,
-                             target: data.targets).value
+        network.evaluate(batch: data.inputs, targets: data.targets, loss: loss).loss.value
     }
 
     /// `earlystop P LOSS …`: the rule, epoch by epoch, on losses given by hand.
