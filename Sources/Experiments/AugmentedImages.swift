@@ -36,6 +36,13 @@ public struct AugmentedImages: ClassificationSource {
         return copy
     }
 
+    /// The same images without augmentation: for scoring the training images.
+    public var unaugmented: AugmentedImages {
+        var copy = self
+        copy.augmentation = nil
+        return copy
+    }
+
     /// Pixels transformed, then as x/255; labels unchanged.
     public func fill(_ indices: ArraySlice<Int>, inputs: UnsafeMutablePointer<Float>, labels target: UnsafeMutablePointer<Int>) {
         guard augmentation != nil else {

@@ -12,10 +12,13 @@ public protocol ClassificationSource: Sendable {
     /// The source as epoch `epoch` (from 1) sees it: itself, unless it changes per epoch
     /// (augmented images draw new transforms each epoch).
     func forEpoch(_ epoch: Int) -> Self
+    /// The source as it is scored: without augmentation (itself for plain sources).
+    var unaugmented: Self { get }
 }
 
 extension ClassificationSource {
     public func forEpoch(_ epoch: Int) -> Self { self }
+    public var unaugmented: Self { self }
 }
 
 /// A small in-memory source: for tests, and for data that fits as Floats.

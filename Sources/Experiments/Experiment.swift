@@ -78,7 +78,7 @@ public struct Experiment<Source: ClassificationSource> {
             let weights = classifier.network.layers.flatMap(\.weights.storage)
             results.append(ExperimentResult(
                 name: arm.name, epochs: records,
-                trainingAccuracy: split.training.accuracy(of: classifier.network, on: split.trainingIndices),
+                trainingAccuracy: split.training.unaugmented.accuracy(of: classifier.network, on: split.trainingIndices),
                 validationAccuracy: stopping?.bestEpoch.map { records[$0 - 1].validationAccuracy } ?? records.last?.validationAccuracy ?? .nan,
                 testAccuracy: split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count)),
                 sparsity: Double(weights.filter { abs($0) < 1e-3 }.count) / Double(max(1, weights.count)),

@@ -124,6 +124,7 @@ func digitLikeImage(seed: UInt64) -> [UInt8] {
         }
         #expect(augmented.forEpoch(2).batch(indices).inputs != augmentedInputs, "a new epoch draws new transforms")
         #expect(augmented.batch(indices).inputs == augmentedInputs, "and the same epoch the same ones")
+        #expect(augmented.unaugmented.batch(indices).inputs == plainInputs, "scoring sees the original images")
     }
 
     @Test func textArtOfAHandImage() {
