@@ -122,7 +122,8 @@ extension Session {
         if stopping.hasStopped {
             let unseen = losses.count - stopping.epoch
             text += "stopped after epoch \(stopping.epoch); restore the network of \(best)"
-                + (unseen == 0 ? "" : unseen == 1 ? "; the last loss is never computed" : "; the last \(unseen) losses are never computed") + "\n"
+                + (unseen == 0 ? "" : unseen == 1 ? "; epoch \(losses.count) is never trained"
+                    : "; epochs \(stopping.epoch + 1)–\(losses.count) are never trained") + "\n"
         } else {
             text += "no stop in \(losses.count) epochs; the best is \(best)\n"
         }
