@@ -7,7 +7,7 @@ public enum EarlyStoppingReport {
         let last = records.last?.epoch ?? 0
         var text = "early stopping (patience \(patience), on the validation loss): "
         text += stopped ? "stopped after epoch \(last), \(patience) epoch\(patience == 1 ? "" : "s") without improvement"
-                        : "did not stop; all \(last) epochs ran"
+                        : "did not stop in the \(last) epoch\(last == 1 ? "" : "s") run"
         text += "\n"
         if let bestEpoch, let best = records.first(where: { $0.epoch == bestEpoch }) {
             text += "best epoch \(bestEpoch): validation loss \(TrainingText.significant(best.validationLoss)), "

@@ -86,7 +86,10 @@ struct TrainCommand: ParsableCommand {
         if let stopping {
             Output.write(EarlyStoppingReport.lines(records: records, patience: stopping.patience, bestEpoch: stopping.bestEpoch,
                                                    stopped: stopping.hasStopped))
-            if let best = stopping.bestModel { classifier.network = best }
+            if let best = stopping.bestModel, let bestEpoch = stopping.bestEpoch {
+                classifier.network = best
+                classifier.epochsCompleted = bestEpoch
+            }
             if let chart {
                 try writeText(EarlyStoppingReport.chart(records: records, bestEpoch: stopping.bestEpoch,
                                                         stoppedEpoch: stopping.hasStopped ? records.last?.epoch : nil),
