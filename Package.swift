@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ProjectFolders"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
         // cross-validation, and their CSV and SVG files. Emits records; never prints.
-        .target(name: "Experiments", dependencies: ["Engine", "MNIST"], swiftSettings: optimizedInDebug),
+        .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Turns trace records into text.

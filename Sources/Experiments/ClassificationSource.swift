@@ -9,6 +9,16 @@ public protocol ClassificationSource: Sendable {
     /// Writes rows `indices` into `inputs` (indices.count × featureCount, row-major) and
     /// their labels (0..<classCount) into `labels`.
     func fill(_ indices: ArraySlice<Int>, inputs: UnsafeMutablePointer<Float>, labels: UnsafeMutablePointer<Int>)
+    /// The source as epoch `epoch` (from 1) sees it: itself, unless it changes per epoch
+    /// (augmented images draw new transforms each epoch).
+    func forEpoch(_ epoch: Int) -> Self
+    /// The source as it is scored: without augmentation (itself for plain sources).
+    var unaugmented: Self { get }
+}
+
+extension ClassificationSource {
+    public func forEpoch(_ epoch: Int) -> Self { self }
+    public var unaugmented: Self { self }
 }
 
 /// A small in-memory source: for tests, and for data that fits as Floats.
@@ -69,6 +79,30 @@ extension ClassificationSource {
             start = end
         }
         return Double(correct) / Double(indices.count)
+    }
+}
+
+extension ClassificationSource {
+    /// Accuracy and the mean cross-entropy J_data = −1/n·Σ ln ŷ_label of `network` on rows
+    /// `indices`, in inference (no update, no penalty), in chunks of 1000.
+    public func evaluation(of network: Network<Float>, on indices: [Int]) -> (accuracy: Double, loss: Double) {
+        guard !indices.isEmpty, !network.layers.isEmpty else { return (.nan, .nan) }
+        var correct = 0
+        var lossSum = 0.0
+        var start = 0
+        while start < indices.count {
+            let end = min(start + 1000, indices.count)
+            let (inputs, labels) = batch(indices[start..<end])
+            let (last, record) = network.evaluate(batch: inputs, targets: oneHot(labels, classCount: classCount), loss: .crossEntropy)
+            lossSum += Double(record.sum)
+            for row in 0..<last.a.rows {
+                var best = 0
+                for column in 1..<max(1, last.a.columns) where last.a[row, column] > last.a[row, best] { best = column }
+                if best == labels[row] { correct += 1 }
+            }
+            start = end
+        }
+        return (Double(correct) / Double(indices.count), lossSum / Double(indices.count))
     }
 }
 

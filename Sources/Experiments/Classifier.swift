@@ -51,6 +51,7 @@ public struct Classifier: Codable, Sendable, Equatable {
         shouldStop: () -> Bool = { false }, progress: (BatchProgress) -> Void = { _ in }
     ) throws(TrainingStop) -> EpochRecord {
         let epoch = epochsCompleted + 1
+        let source = source.forEpoch(epoch)
         let batchSize = settings.batchSize ?? indices.count
         var generator = SplitMix64(seed: settings.seed &+ UInt64(epochsCompleted) &* 0x9E37_79B9)
         let order = generator.permutation(count: indices.count).map { indices[$0] }
@@ -76,9 +77,10 @@ public struct Classifier: Codable, Sendable, Equatable {
         }
         let seconds = (clock.now - start) / .seconds(1)
         epochsCompleted += 1
+        let scores = validation.0.evaluation(of: network, on: validation.1)
         return EpochRecord(epoch: epoch, dataLoss: lossSum / Double(max(1, batchCount)),
                            penalty: Double(settings.regularization.evaluate(network).total),
-                           validationAccuracy: validation.0.accuracy(of: network, on: validation.1),
+                           validationAccuracy: scores.accuracy, validationLoss: scores.loss,
                            sparsity: network.sparsity(), weightNorms: network.weightNorms, seconds: seconds)
     }
 

@@ -46,8 +46,12 @@ public struct Experiment<Source: ClassificationSource> {
     public var hidden: [Int]
     public var epochs: Int
     public var arms: [ExperimentArm]
+    /// Early stopping's patience (nil: every arm trains all `epochs`): an arm stops after this
+    /// many epochs without a lower validation loss, and its best epoch's network is scored.
+    public var earlyStopping: Int?
 
-    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm]) {
+    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm], earlyStopping: Int? = nil) {
+        self.earlyStopping = earlyStopping
         self.split = split
         self.hidden = hidden
         self.epochs = epochs
@@ -62,6 +66,7 @@ public struct Experiment<Source: ClassificationSource> {
             var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
                                         classes: split.training.classCount, settings: arm.settings)
             var records: [EpochRecord] = []
+            var stopping = earlyStopping.map { EarlyStopping<Network<Float>>(patience: $0) }
             for _ in 0..<epochs {
                 let record = try classifier.trainEpoch(on: split.training, indices: split.trainingIndices,
                                                        validation: (split.validation, split.validationIndices),
@@ -69,12 +74,14 @@ public struct Experiment<Source: ClassificationSource> {
                 records.append(record)
                 onEpoch(arm.name, record)
                 if shouldStop() { throw .interrupted(epoch: record.epoch, batch: 0) }
+                if stopping?.observe(record.validationLoss, model: classifier.network) == .stop { break }
             }
+            if let best = stopping?.bestModel { classifier.network = best }
             let weights = classifier.network.layers.flatMap(\.weights.storage)
             results.append(ExperimentResult(
                 name: arm.name, epochs: records,
-                trainingAccuracy: split.training.accuracy(of: classifier.network, on: split.trainingIndices),
-                validationAccuracy: records.last?.validationAccuracy ?? .nan,
+                trainingAccuracy: split.training.unaugmented.accuracy(of: classifier.network, on: split.trainingIndices),
+                validationAccuracy: stopping?.bestEpoch.map { records[$0 - 1].validationAccuracy } ?? records.last?.validationAccuracy ?? .nan,
                 testAccuracy: split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count)),
                 sparsity: Double(weights.filter { abs($0) < 1e-3 }.count) / Double(max(1, weights.count)),
                 zeros: Double(weights.filter { $0 == 0 }.count) / Double(max(1, weights.count)),

@@ -31,15 +31,15 @@ public enum ExperimentReport {
         return TextTable.render(header: header, rows: rows)
     }
 
-    /// Every epoch of every arm: `run,epoch,data_loss,penalty,validation_accuracy,sparsity_layer1,…,norm_layer1,…,seconds`.
+    /// Every epoch of every arm: `run,epoch,data_loss,penalty,validation_accuracy,validation_loss,sparsity_layer1,…,norm_layer1,…,seconds`.
     public static func csv(_ results: [ExperimentResult]) -> String {
         let layers = results.first?.epochs.first?.sparsity.count ?? 0
-        var header = ["run", "epoch", "data_loss", "penalty", "validation_accuracy"]
+        var header = ["run", "epoch", "data_loss", "penalty", "validation_accuracy", "validation_loss"]
         header += (1...max(1, layers)).map { "sparsity_layer\($0)" } + (1...max(1, layers)).map { "norm_layer\($0)" } + ["seconds"]
         var text = header.joined(separator: ",") + "\n"
         for result in results {
             for record in result.epochs {
-                let fields = [csvField(result.name), "\(record.epoch)", "\(record.dataLoss)", "\(record.penalty)", "\(record.validationAccuracy)"]
+                let fields = [csvField(result.name), "\(record.epoch)", "\(record.dataLoss)", "\(record.penalty)", "\(record.validationAccuracy)", "\(record.validationLoss)"]
                     + record.sparsity.map { "\($0)" } + record.weightNorms.map { "\($0)" } + ["\(record.seconds)"]
                 text += fields.joined(separator: ",") + "\n"
             }

@@ -20,8 +20,23 @@ public struct LineChart: Sendable {
     public var logarithmicX: Bool
     /// Ticks only at whole numbers on x (epochs).
     public var integerX: Bool
+    /// Vertical dashed lines with a label at their top (an epoch to point out).
+    public var markers: [Marker]
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicX: Bool = false, integerX: Bool = false) {
+    /// A vertical line at `x`, labelled.
+    public struct Marker: Sendable {
+        public var x: Double
+        public var label: String
+
+        public init(x: Double, label: String) {
+            self.x = x
+            self.label = label
+        }
+    }
+
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicX: Bool = false, integerX: Bool = false,
+                markers: [Marker] = []) {
+        self.markers = markers
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -76,6 +91,14 @@ public struct LineChart: Sendable {
             let legendY = top + 16 + Double(index) * 20
             body += SVG.line(width - right + 12, legendY - 4, width - right + 36, legendY - 4, stroke: color, width: 3)
             body += SVG.text(width - right + 42, legendY, SVG.escape(item.name), anchor: "start")
+        }
+        for (index, marker) in markers.enumerated() where xRange.contains(transformX(marker.x)) {
+            body += "<line x1=\"\(SVG.number(px(marker.x)))\" y1=\"\(SVG.number(top))\" x2=\"\(SVG.number(px(marker.x)))\" "
+                + "y2=\"\(SVG.number(top + plotHeight))\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>\n"
+            // the label at the top of the plot, on the side of the line with more room
+            let onLeft = px(marker.x) > left + plotWidth / 2
+            body += SVG.text(px(marker.x) + (onLeft ? -4 : 4), top + 12 + Double(index) * 14,
+                             SVG.escape(marker.label), anchor: onLeft ? "end" : "start")
         }
         return body + "</svg>\n"
     }

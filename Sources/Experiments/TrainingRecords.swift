@@ -9,6 +9,9 @@ public struct EpochRecord: Codable, Sendable, Equatable {
     /// Ω on the weights at the end of the epoch
     public var penalty: Double
     public var validationAccuracy: Double
+    /// Mean cross-entropy J_data on the validation images after the epoch (no penalty):
+    /// what early stopping watches
+    public var validationLoss: Double = .nan
     /// Per layer: the fraction of weights with |w| < 1e-3
     public var sparsity: [Double]
     /// Per layer: ‖W‖ = √Σw²

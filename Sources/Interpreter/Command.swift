@@ -42,6 +42,12 @@ enum Command: Equatable {
     case sweep(SweepOptions)
     case help(String?)
     case quit
+    /// Training with a seeded validation hold-out and early stopping (`Session+Fit.swift`).
+    case fit(FitRequest)
+    /// Early stopping's rule on a list of validation losses.
+    case earlyStop(patience: Int, losses: [Double])
+    /// An MNIST image of the session's data beside its augmented copy (`Session+Augment.swift`).
+    case augment(AugmentRequest)
 }
 
 /// What `show` prints.

@@ -121,6 +121,32 @@ struct CommandHelp: Sendable {
         CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
                     summary: "the last update of a parameter, step by step",
                     details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule."),
+        CommandHelp(name: "fit", usage: "fit EPOCHS [holdout=N] [patience=P|none]",
+                    summary: "train up to EPOCHS epochs on the data minus a seeded hold-out, with early stopping",
+                    details: """
+                    Validates on the session's holdout if it has one; otherwise holds out N samples (default a
+                    fifth, at least 1) drawn from the seed, as holdout N would, for this fit alone, and trains
+                    on the rest: each epoch visits them in a seeded order, batch B at a time (see batch), with the
+                    session's loss, penalty and optimizer (momentum and Adam's moments start at 0). After each epoch it prints
+                    J_data on the training and on the held-out samples. Early stopping watches the held-out J_data:
+                    after P epochs (default 3) without a lower value it stops and restores the best epoch's network.
+                    patience=none trains every epoch and keeps the last network. Clears the undo history.
+                    """),
+        CommandHelp(name: "earlystop", usage: "earlystop P LOSS LOSS …",
+                    summary: "early stopping's rule on validation losses you give, one per epoch",
+                    details: """
+                    For each epoch: a loss below the best so far is an improvement (its network would be kept);
+                    after P epochs in a row without one, training stops and the best epoch's network is restored.
+                    """),
+        CommandHelp(name: "augment", usage: "augment N [shift=S] [rotate=DEG] [seed=K] [epoch=E] | augment N dx=X dy=Y angle=DEG",
+                    summary: "MNIST image N beside a randomly shifted and rotated copy (data mnist first)",
+                    details: """
+                    Draws dx and dy from −S…S (default 2) and an angle from [−DEG, DEG) (default 15) with a
+                    SplitMix64 seeded from the seed (default the session's), the epoch (default 1) and N: the
+                    transform regsim train --augment --seed K gives training image N in epoch E.
+                    dx=, dy=, angle= apply one transform of your choice. The image is rotated about its centre
+                    (13.5, 13.5) with bilinear interpolation, then shifted; the label stays the same.
+                    """),
         CommandHelp(name: "undo", usage: "undo", summary: "go back to the state before the last update",
                     details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back."),
         CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",

@@ -58,6 +58,9 @@ extension ArgumentReader {
             guard CommandHelp.entry(named: topic) != nil else { throw fail("no command '\(topic)'") }
             return .help(topic)
         case "quit": return .quit
+        case "fit": return .fit(try fitRequest())
+        case "earlystop": return try earlyStop()
+        case "augment": return .augment(try augmentRequest())
         default: throw fail("unknown command")
         }
     }

@@ -61,6 +61,8 @@ extension Interpreter {
         case ("sweep", _): return ["folds=", "from=", "to=", "points=", "epochs="]
         case ("digits", 1): return ["all"]
         case ("help", 1): return CommandHelp.all.map(\.name)
+        case ("fit", 2...): return ["holdout=", "patience=", "patience=none"]
+        case ("augment", 2...): return ["shift=", "rotate=", "seed=", "epoch=", "dx=", "dy=", "angle="]
         default: return []
         }
     }

@@ -78,6 +78,9 @@ extension Session {
         case .sweep(let options): return try runSweep(options, context: context)
         case .help(let topic): return CommandHelp.text(for: topic)
         case .quit: return ""
+        case .fit(let request): return try fit(request, isInterrupted: context.isInterrupted, stream: context.stream)
+        case .earlyStop(let patience, let losses): return earlyStop(patience: patience, losses: losses)
+        case .augment(let request): return try augment(request)
         }
     }
 

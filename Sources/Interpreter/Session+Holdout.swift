@@ -43,8 +43,7 @@ extension Session {
             throw InterpreterError("holdout: \(count) would leave no training samples; \(full.name) has \(full.sampleCount)")
         }
         let seed = trainer.settings.seed
-        var generator = SplitMix64(seed: seed &+ Self.holdoutSeedOffset)
-        let rows = generator.permutation(count: full.sampleCount).prefix(count).sorted()
+        let rows = Self.heldOutRows(count: count, of: full.sampleCount, seed: seed)
         let held = Set(rows)
         let training = full.selectingRows((0..<full.sampleCount).filter { !held.contains($0) })
         heldOut = HeldOut(rows: rows, data: full.selectingRows(rows), seed: seed)
@@ -60,8 +59,16 @@ extension Session {
         return text
     }
 
-    /// Added to the seed for drawing held-out rows, so they do not follow the weights' draws.
-    static let holdoutSeedOffset: UInt64 = 0x686F_6C64_6F75_74
+    /// The seed of the hold-out draw: the session's seed xor this ("holdout" in ASCII), so the
+    /// hold-out does not repeat the first epoch's minibatch order.
+    static let holdoutSalt: UInt64 = 0x0068_6F6C_646F_7574
+
+    /// `count` of `n` rows, ascending: the first `count` of a permutation drawn from
+    /// SplitMix64(seed xor holdoutSalt). `holdout N` and `fit holdout=N` draw the same rows.
+    static func heldOutRows(count: Int, of n: Int, seed: UInt64) -> [Int] {
+        var generator = SplitMix64(seed: seed ^ holdoutSalt)
+        return generator.permutation(count: n).prefix(count).sorted()
+    }
 
     /// Whether outputs and targets are classes (cross-entropy, or a sigmoid/softmax output).
     var isClassification: Bool {

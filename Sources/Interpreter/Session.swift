@@ -32,6 +32,8 @@ public struct Session: Equatable, Sendable, Codable {
     /// The last `experiment` and `sweep` results, for `show` (not saved).
     public var experiment: ExperimentSummary?
     public var sweep: SweepSummary?
+    /// What the last `fit`, `earlystop` and `augment` found, for lessons to grade (not saved).
+    public internal(set) var results = SessionResults()
 
     /// How many updates `undo` can take back: 1000, fewer for big networks so that the
     /// snapshots hold at most about 10 million parameters.

@@ -107,6 +107,21 @@ extension AnswerKey {
                 "unit \(unit) of layer \(layer): incoming weights w = W\(layer)[·,\(unit)] = [\(column.joined(separator: ", "))]",
                 "‖w‖₂ = √(\(squares)) = √\(squareSum) = \(norm)",
             ])
+        case .result(let name, let command):
+            var copy = interpreter
+            var derivation = ["from the session's last results:"]
+            if let command {
+                let reply = copy.handle(command)
+                guard !reply.isError else { throw failure("'\(command)' failed: \(reply.text.trailingTrimmed)") }
+                derivation = ["from '\(command)', run on a copy of the session:"]
+            }
+            switch copy.session.results.value(named: name) {
+            case .success(let found):
+                let text = found.value == found.value.rounded() && abs(found.value) < 1e15 ? "\(Int(found.value))" : "\(found.value)"
+                return AnswerKey(exercise: exercise, text: text, number: found.value, derivation: derivation + [found.derivation])
+            case .failure(let error):
+                throw failure("result \(name): \(error.message)")
+            }
         case .choice(let letter):
             let text = exercise.options.first { $0.letter == letter }?.text ?? ""
             return AnswerKey(exercise: exercise, text: letter, number: nil, derivation: ["\(letter): \(text)"])

@@ -74,10 +74,13 @@ public enum AnswerKind: Equatable, Sendable {
     case choice(String)
     /// A conceptual answer, compared as text (case and surrounding spaces ignored).
     case literal(String)
+    /// A number the last `fit`/`earlystop` or `augment` found (`best-epoch`, `dx`, `pixel[14,10]`, …);
+    /// with `after`, the one that command finds when run on a copy of the session.
+    case result(String, after: String?)
 
     public var isNumeric: Bool {
         switch self {
-        case .value, .next, .factor, .norm: true
+        case .value, .next, .factor, .norm, .result: true
         case .choice, .literal: false
         }
     }

@@ -177,8 +177,14 @@ public enum LessonParser {
             case "literal":
                 guard !rest.isEmpty else { throw error(number, "expected 'literal TEXT'") }
                 return .literal(rest)
+            case "result":
+                let parts = rest.split(separator: " ", maxSplits: 2).map(String.init)
+                guard let name = parts.first, parts.count == 1 || (parts.count == 3 && parts[1] == "after") else {
+                    throw error(number, "expected 'result NAME' or 'result NAME after COMMAND', e.g. 'result best-epoch' or 'result dx after augment 3'")
+                }
+                return .result(name, after: parts.count == 3 ? parts[2].trimmed : nil)
             default:
-                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, norm, choice or literal")
+                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, norm, result, choice or literal")
             }
         }
 

@@ -17,6 +17,7 @@ struct ExperimentCommand: ParsableCommand {
     )
 
     @OptionGroup var options: TrainingOptions
+    @OptionGroup var strategy: StrategyOptions
 
     @Option(help: "λ of the L1 run.")
     var l1: Float = 1e-4
@@ -34,10 +35,12 @@ struct ExperimentCommand: ParsableCommand {
             ExperimentArm(name: "L1 λ=\(l1)", settings: try options.settings(penalty: PenaltyTerm(l1: l1))),
             ExperimentArm(name: "L2 λ=\(l2)", settings: try options.settings(penalty: PenaltyTerm(l2: l2))),
         ]
+        let augmentation = try strategy.validated(validationCount: options.validation)
         try createFolder(out)
-        let split = try options.loadSplit()
-        let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms)
-        Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))\n")
+        let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
+        let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms, earlyStopping: strategy.earlyStop)
+        Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))"
+            + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0) (each run scored with its best epoch's network)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         Interrupts.catchSignal()
         defer { Interrupts.restoreDefault() }

@@ -11,20 +11,27 @@ struct TrainCommand: ParsableCommand {
         discussion: """
         Uses the bundled data/mnist (verified against its SHA-256 sums) unless --data is given.
         Validation is the last --validation training images; the test set is scored once, at the end.
-        After each epoch one line: data loss, penalty, validation accuracy, sparsity (fraction of
+        After each epoch one line: data loss, penalty, validation accuracy and loss, sparsity (fraction of
         |w| < 1e-3 per layer), weight norms ‖W‖ per layer, seconds. Ctrl-C stops after the current
         batch and still reports and saves.
+        --early-stop P stops after P epochs without a lower validation loss
+        and restores the best epoch's network. --augment shifts and rotates
+        the training images (never validation or test).
         """
     )
 
     @OptionGroup var options: TrainingOptions
     @OptionGroup var penalty: PenaltyOptions
+    @OptionGroup var strategy: StrategyOptions
 
     @Option(help: "Save the trained model here (JSON, written atomically).")
     var save: String?
 
     @Option(help: "Also write every epoch's record as CSV here.")
     var metrics: String?
+
+    @Option(help: "With --early-stop: also draw the training and validation loss per epoch, the best epoch and the stop marked, as SVG here.")
+    var chart: String?
 
     @Option(help: "Multiply the learning rate by this after every epoch (1: constant).")
     var lrDecay: Float = 1
@@ -43,16 +50,20 @@ struct TrainCommand: ParsableCommand {
         let settings = try options.settings(penalty: try penalty.term())
         guard lrDecay > 0, lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
         let hidden = try options.hiddenSizes()
-        let split = try options.loadSplit()
+        let augmentation = try strategy.validated(validationCount: options.validation)
+        if chart != nil && strategy.earlyStop == nil { throw ValidationError("--chart needs --early-stop") }
+        let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
                                     classes: split.training.classCount, settings: settings)
         let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
         Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
             + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
-            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
+            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads"
+            + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         var records: [EpochRecord] = []
         var stop: TrainingStop?
+        var stopping = strategy.earlyStop.map { EarlyStopping<Network<Float>>(patience: $0) }
         Interrupts.catchSignal()
         Parallelism.$threads.withValue(options.threads) {
             for epoch in 0..<options.epochs {
@@ -66,6 +77,7 @@ struct TrainCommand: ParsableCommand {
                     records.append(record)
                     Output.write(TrainingText.epochLine(record, of: options.epochs) + "\n")
                     if Interrupts.isRequested { stop = .interrupted(epoch: record.epoch, batch: 0); break }
+                    if stopping?.observe(record.validationLoss, model: classifier.network) == .stop { break }
                 } catch {
                     progressBar.clear()
                     stop = error
@@ -80,6 +92,19 @@ struct TrainCommand: ParsableCommand {
         }
         if case .interrupted(let epoch, let batch) = stop {
             Output.write("interrupted in epoch \(epoch)\(batch > 0 ? " after batch \(batch)" : ""): reporting the network as it is\n")
+        }
+        if let stopping {
+            Output.write(EarlyStoppingReport.lines(records: records, patience: stopping.patience, bestEpoch: stopping.bestEpoch,
+                                                   stopped: stopping.hasStopped))
+            if let best = stopping.bestModel, let bestEpoch = stopping.bestEpoch {
+                classifier.network = best
+                classifier.epochsCompleted = bestEpoch
+            }
+            if let chart {
+                try writeText(EarlyStoppingReport.chart(records: records, bestEpoch: stopping.bestEpoch,
+                                                        stoppedEpoch: stopping.hasStopped ? records.last?.epoch : nil),
+                              to: chart, what: "chart")
+            }
         }
         let accuracy = Parallelism.$threads.withValue(options.threads) {
             split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count))

@@ -44,6 +44,43 @@ import Testing
         #expect(evaluation.output.contains(String(line)), "eval reproduces the test accuracy")
     }
 
+    /// Patience 1 on a noisy run (η = 0.5, 300 augmented images): the validation loss rises
+    /// within a few epochs (epoch 6 with seed 2 when this test was written), so the run stops
+    /// before its 10 epochs and restores the epoch before the stop.
+    @Test func earlyStoppingStopsRestoresAndReports() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let metrics = folder.appendingPathComponent("metrics.csv")
+        let chart = folder.appendingPathComponent("loss.svg")
+        let train = try RegsimExecutable.run(["train", "--subset", "300", "--validation", "300", "--hidden", "16", "--epochs", "10",
+                                              "--lr", "0.5", "--batch", "16", "--seed", "2", "--augment", "--early-stop", "1",
+                                              "--metrics", metrics.path, "--chart", chart.path])
+        #expect(train.status == 0, "\(train.errors)")
+        let lines = train.output.split(separator: "\n").map(String.init)
+        let stop = try #require(lines.first { $0.hasPrefix("early stopping (patience 1, on the validation loss): stopped after epoch ") })
+        let stopped = try #require(Int(stop.dropFirst("early stopping (patience 1, on the validation loss): stopped after epoch ".count).prefix { $0.isNumber }))
+        #expect(stopped < 10)
+        #expect(lines.filter { $0.hasPrefix("epoch ") }.count == stopped, "no epoch after the stop")
+        #expect(lines.contains { $0.hasPrefix("best epoch \(stopped - 1): validation loss ") && $0.hasSuffix("its network is restored") },
+                "with patience 1 the best epoch is the one before the stop")
+        #expect(lines.contains { $0.hasPrefix("validation loss per epoch: 1: ") && $0.contains("\(stopped - 1): ") && $0.contains(" (best)") })
+        #expect(train.output.contains("augmenting the training batches"))
+        let rows = Self.csvRows(try String(contentsOf: metrics, encoding: .utf8))
+        #expect(rows.first?.prefix(6) == ["run", "epoch", "data_loss", "penalty", "validation_accuracy", "validation_loss"])
+        #expect(rows.count == 1 + stopped)
+        #expect(try Self.isWellFormedSVG(chart))
+        #expect(try String(contentsOf: chart, encoding: .utf8).contains("best epoch \(stopped - 1) (restored)"))
+    }
+
+    @Test func earlyStoppingAndAugmentationOptionsAreChecked() throws {
+        let noValidation = try RegsimExecutable.run(["train", "--early-stop", "2", "--validation", "0", "--subset", "100"])
+        #expect(noValidation.status != 0 && noValidation.errors.contains("--early-stop needs a validation set"))
+        let chartAlone = try RegsimExecutable.run(["train", "--chart", "x.svg", "--subset", "100"])
+        #expect(chartAlone.status != 0 && chartAlone.errors.contains("--chart needs --early-stop"))
+        let shiftAlone = try RegsimExecutable.run(["train", "--shift", "3", "--subset", "100"])
+        #expect(shiftAlone.status != 0 && shiftAlone.errors.contains("--shift and --rotate need --augment"))
+    }
+
     @Test func badOptionsAndMissingFilesFailClearly() throws {
         let badLambda = try RegsimExecutable.run(["train", "--penalty", "l2"])
         #expect(badLambda.status != 0 && badLambda.errors.contains("--penalty l2 needs --lambda"))

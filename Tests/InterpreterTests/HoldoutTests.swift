@@ -85,4 +85,24 @@ import Testing
         Self.run(["data blobs", "holdout 4"], on: &fresh)
         #expect(interpreter.session.trainer == fresh.session.trainer)
     }
+
+    @Test func fitValidatesOnTheSessionsHoldoutAndDrawsTheSameRowsWithout() {
+        var withHoldout = Interpreter(fileSystem: MemoryFileSystem())
+        Self.run(["data blobs", "holdout 3"], on: &withHoldout)
+        let rows = withHoldout.session.heldOut!.rows
+        let reply = withHoldout.handle("fit 2")
+        #expect(!reply.isError && reply.text.contains("the session's holdout"), "\(reply.text)")
+        #expect(withHoldout.session.heldOut?.rows == rows)
+        #expect(withHoldout.handle("fit 2 holdout=3").isError)
+        // Without a holdout, fit holdout=3 draws the rows holdout 3 would.
+        var plain = Interpreter(fileSystem: MemoryFileSystem())
+        Self.run(["data blobs"], on: &plain)
+        let text = plain.handle("fit 2 holdout=3").text
+        #expect(text.contains("(samples \(rows.map(String.init).joined(separator: ", ")))"), "\(text)")
+    }
+
+    @Test func fitRunsUnderAdam() {
+        var interpreter = Interpreter(fileSystem: MemoryFileSystem())
+        Self.run(["data blobs", "optimizer adam", "fit 2 holdout=3"], on: &interpreter)
+    }
 }

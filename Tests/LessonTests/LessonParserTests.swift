@@ -51,7 +51,7 @@ struct LessonParserTests {
 
     @Test("each mistake names the file, the line and what was expected", arguments: [
         ("title: T\n---\nexercise a\n  question: Q\n  answer: valu loss\nend\n",
-         "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, norm, choice or literal"),
+         "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, norm, result, choice or literal"),
         ("---\n", "lessons/03-x.lesson:1: missing 'title: …' before '---'"),
         ("title: T\n", "lessons/03-x.lesson:1: missing '---' after the header ('title: …')"),
         ("name: T\n---\n", "lessons/03-x.lesson:1: expected 'title: TEXT' in the header (ended by '---'), found 'name: T'"),
@@ -67,6 +67,8 @@ struct LessonParserTests {
          "lessons/03-x.lesson:6: answer 'choice B' names no option; expected one of: A"),
         ("title: T\n---\nexercise a\n  question: Q\n  colour: red\nend\n",
          "lessons/03-x.lesson:5: unknown key 'colour'; expected question, answer, tolerance, hint, points or option X"),
+        ("title: T\n---\nexercise a\n  question: Q\n  answer: result a b\nend\n",
+         "lessons/03-x.lesson:5: expected 'result NAME' or 'result NAME after COMMAND', e.g. 'result best-epoch' or 'result dx after augment 3'"),
         ("title: T\n---\nend\n", "lessons/03-x.lesson:3: 'end' without an open exercise"),
         ("title: T\n---\n>\n", "lessons/03-x.lesson:3: '>' must be followed by a REPL command"),
         ("title: T\n---\nexercise a\n  question: Q\n  answer: factor layer=0\nend\n",
