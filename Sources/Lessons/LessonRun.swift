@@ -67,7 +67,15 @@ public struct LessonRun {
         self.maximumTries = max(1, maximumTries)
         self.commandWords = Set(interpreter.completions(line: "", wordStart: 0).map { $0.lowercased() })
         self.progress = LessonProgress(lesson: lesson.number)
-        guard let saved, saved.lesson == lesson.number, saved.position > 0 else { return }
+        self.resumption = nil
+        // (A separate method: early returns from this typed-throwing initializer miscompiled
+        // once the session grew, crashing in LessonRun's outlined destroy.)
+        if let saved { try resume(saved) }
+    }
+
+    /// Replays the lesson's commands up to `saved.position` and takes over its progress.
+    private mutating func resume(_ saved: LessonProgress) throws(LessonError) {
+        guard saved.lesson == lesson.number, saved.position > 0 else { return }
         if saved.position >= lesson.steps.count {
             resumption = "You finished this lesson before (score \(Self.number(saved.score))/\(Self.number(lesson.maximumScore))); starting over.\n"
             return
