@@ -17,6 +17,8 @@ import Testing
         "watch W1[0,0]", "unwatch all", "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss",
         "show penalty", "show total", "show W1", "show b2", "show net", "show trace", "show settings", "show data",
         "explain W1[0,0]", "undo", "save s.json", "load s.json", "digits 3", "digits all", "help", "help net",
+        "dropout 0.5", "dropout 0.3 input=0.2", "dropout off", "noise 0.1", "noise off", "batchnorm on", "batchnorm off",
+        "evaluate", "set gamma1[0] 2", "show beta1", "show dgamma1[0]", "explain gamma1[0]", "watch beta1[1]",
     ]
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")
