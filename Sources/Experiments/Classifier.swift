@@ -10,10 +10,11 @@ public struct Classifier: Codable, Sendable, Equatable {
     public var epochsCompleted: Int
 
     /// A fresh network `inputs`-`hidden…`-`classes` with ReLU hidden layers and a softmax
-    /// output, drawn from `settings.seed`, for softmax cross-entropy.
-    public init(inputs: Int, hidden: [Int], classes: Int, settings: TrainingSettings<Float>) {
+    /// output, drawn from `settings.seed`, for softmax cross-entropy; with `batchNorm`, every
+    /// hidden layer is batch-normalized before its ReLU.
+    public init(inputs: Int, hidden: [Int], classes: Int, settings: TrainingSettings<Float>, batchNorm: Bool = false) {
         var generator = SplitMix64(seed: settings.seed)
-        network = Network(Architecture(sizes: [inputs] + hidden + [classes], hidden: .relu, output: .softmax),
+        network = Network(Architecture(sizes: [inputs] + hidden + [classes], hidden: .relu, output: .softmax, batchNorm: batchNorm),
                           generator: &generator)
         velocities = network.layers.map { DenseGradient.zeros(like: $0) }
         var settings = settings

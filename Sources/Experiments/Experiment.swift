@@ -44,8 +44,11 @@ public struct Experiment<Source: ClassificationSource> {
     public var hidden: [Int]
     public var epochs: Int
     public var arms: [ExperimentArm]
+    /// Batch normalization after every hidden layer
+    public var batchNorm: Bool
 
-    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm]) {
+    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm], batchNorm: Bool = false) {
+        self.batchNorm = batchNorm
         self.split = split
         self.hidden = hidden
         self.epochs = epochs
@@ -58,7 +61,7 @@ public struct Experiment<Source: ClassificationSource> {
         var results: [ExperimentResult] = []
         for arm in arms {
             var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
-                                        classes: split.training.classCount, settings: arm.settings)
+                                        classes: split.training.classCount, settings: arm.settings, batchNorm: batchNorm)
             var records: [EpochRecord] = []
             for _ in 0..<epochs {
                 let record = try classifier.trainEpoch(on: split.training, indices: split.trainingIndices,

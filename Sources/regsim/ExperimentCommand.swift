@@ -36,7 +36,8 @@ struct ExperimentCommand: ParsableCommand {
         ]
         try createFolder(out)
         let split = try options.loadSplit()
-        let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms)
+        let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms,
+                                    batchNorm: options.batchnorm)
         Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         Interrupts.catchSignal()

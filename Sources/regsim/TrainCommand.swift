@@ -35,10 +35,11 @@ struct TrainCommand: ParsableCommand {
         let hidden = try options.hiddenSizes()
         let split = try options.loadSplit()
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
-                                    classes: split.training.classCount, settings: settings)
+                                    classes: split.training.classCount, settings: settings, batchNorm: options.batchnorm)
         let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
         Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
             + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
+            + TrainingText.layerNoiseDescription(settings.noise, batchNorm: options.batchnorm)
             + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), μ = \(settings.momentum), batch \(options.batch), seed \(options.seed), \(options.threads) threads\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         var records: [EpochRecord] = []

@@ -49,6 +49,10 @@ import Testing
         #expect(badLambda.status != 0 && badLambda.errors.contains("--penalty l2 needs --lambda"))
         let missing = try RegsimExecutable.run(["eval", "/nonexistent/model.json"])
         #expect(missing.status != 0 && missing.errors.contains("cannot read /nonexistent/model.json"))
+        for (flag, value) in [("--dropout", "1"), ("--input-dropout", "1.5"), ("--noise", "-0.5")] {
+            let bad = try RegsimExecutable.run(["train", "\(flag)=\(value)", "--epochs", "1"])
+            #expect(bad.status != 0 && bad.errors.contains("\(flag) must be"), "\(flag): \(bad.errors)")
+        }
         let noData = try RegsimExecutable.run(["train", "--data", "/nonexistent", "--epochs", "1"])
         #expect(noData.status != 0 && noData.errors.contains("/nonexistent"))
     }
