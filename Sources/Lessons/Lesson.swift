@@ -68,6 +68,11 @@ public enum AnswerKind: Equatable, Sendable {
     case next(String)
     /// The L2 shrink factor 1 − η·c of layer `layer` (from 1) under the current settings.
     case factor(layer: Int)
+    /// The dropout scale 1/(1 − p) of the hidden layers (or of the input) under the current settings.
+    case dropoutScale(input: Bool)
+    /// A batch normalization statistic of unit `unit` (from 0) of layer `layer` (from 1):
+    /// the last forward pass's batch mean or biased variance, or the network's running ones.
+    case batchNorm(BatchNormStatistic, layer: Int, unit: Int)
     /// Multiple choice: the letter of the right option.
     case choice(String)
     /// A conceptual answer, compared as text (case and surrounding spaces ignored).
@@ -75,10 +80,22 @@ public enum AnswerKind: Equatable, Sendable {
 
     public var isNumeric: Bool {
         switch self {
-        case .value, .next, .factor: true
+        case .value, .next, .factor, .dropoutScale, .batchNorm: true
         case .choice, .literal: false
         }
     }
+}
+
+/// The statistics a `batchnorm` answer can ask for.
+public enum BatchNormStatistic: String, CaseIterable, Equatable, Sendable {
+    /// μ of the last forward pass's batch
+    case mean
+    /// σ² = 1/m·Σ(z − μ)² of the last forward pass's batch (biased)
+    case variance
+    /// The network's running mean (after the updates so far)
+    case runningMean = "running-mean"
+    /// The network's running variance
+    case runningVariance = "running-variance"
 }
 
 /// How far a numeric answer may be from the key.
