@@ -87,7 +87,10 @@ struct CommandHelp: Sendable {
                     summary: "the outputs and J_data in inference mode (no dropout or noise; running statistics)",
                     details: "One forward pass over every sample; changes nothing. With loss xent also the accuracy."),
         CommandHelp(name: "set", usage: "set W1[i,j] v | set b1[j] v", summary: "set one parameter",
-                    details: "Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1."),
+                    details: """
+                    Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1.
+                    With batchnorm on, gamma1[j] and beta1[j] are layer 1's γ and β (set, show, watch and explain take them too).
+                    """),
         CommandHelp(name: "step", usage: "step", summary: "run the next phase of the update and print it",
                     details: "The phases, in order: forward, loss, penalty, gradient, update."),
         CommandHelp(name: "update", usage: "update", summary: "finish the update (all remaining phases) and print them",
@@ -105,6 +108,8 @@ struct CommandHelp: Sendable {
                     loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
                     (after an update: the values computed before the parameters changed).
                     W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
+                    gamma1[j], beta1[j], dgamma1[j], dbeta1[j], gamma1, beta1: batch norm's γ and β (batchnorm on);
+                    show net adds the running mean and variance.
                     """),
         CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
                     summary: "the last update of a parameter, step by step",
