@@ -82,15 +82,23 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
         }
     }
 
-    /// Backpropagation from dJ/dz of the last layer: each layer's dW and db.
+    /// Backpropagation from dJ/dz of the last layer: each layer's dW and db (and dγ, dβ).
     public func backward(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>) -> [DenseGradient<T>] {
+        backwardThroughBatchNorm(caches, outputZGradient: outputZGradient).gradients
+    }
+
+    /// `backward`, also returning dJ/dy and dJ/dz of every batch-normalized layer (nil for the others).
+    public func backwardThroughBatchNorm(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>)
+        -> (gradients: [DenseGradient<T>], batchNorm: [BatchNormBackward<T>?]) {
         var gradients: [DenseGradient<T>] = []
+        var passes: [BatchNormBackward<T>?] = Array(repeating: nil, count: layers.count)
         var dz = outputZGradient
         for index in layers.indices.reversed() {
             // dz holds dJ/d(activation input): dJ/dy under batch normalization, else dJ/dz.
             var normalization: BatchNormGradient<T>?
             if let batchNorm = layers[index].batchNorm, let record = caches[index].normalization {
                 let (input, parameters) = batchNorm.backward(record, outputGradient: dz)
+                passes[index] = BatchNormBackward(outputGradient: dz, inputGradient: input)
                 dz = input
                 normalization = parameters
             }
@@ -103,7 +111,7 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
                                                            outputGradient: inputGradient)
             }
         }
-        return gradients.reversed()
+        return (gradients.reversed(), passes)
     }
 
     /// Reads one parameter.

@@ -145,9 +145,9 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             let outputLayer = network.layers[network.layers.count - 1]
             let dz = settings.loss.outputZGradient(output: forward.layers[forward.layers.count - 1],
                                                    activation: outputLayer.activation, target: forward.targets)
-            let record = GradientRecord(outputZGradient: dz,
-                                        data: network.backward(forward.layers, outputZGradient: dz),
-                                        penalty: settings.regularization.gradient(network))
+            let (data, batchNorm) = network.backwardThroughBatchNorm(forward.layers, outputZGradient: dz)
+            let record = GradientRecord(outputZGradient: dz, data: data, penalty: settings.regularization.gradient(network),
+                                        batchNorm: network.hasBatchNorm ? batchNorm : nil)
             progress.gradient = record
             return .gradient(record)
         case .update:

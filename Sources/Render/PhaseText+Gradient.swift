@@ -20,6 +20,13 @@ extension PhaseText {
         if caches.contains(where: { $0.normalization != nil }) {
             text += "batch norm backward, per unit over the m samples (dy = dJ/dy, dx̂ = γ·dy):\n"
             text += "  dβ = Σ dy, dγ = Σ dy·x̂, dz = 1/√(σ² + ε)·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))\n"
+            for (index, pass) in (record.batchNorm ?? []).enumerated() {
+                guard let pass else { continue }
+                for row in 0..<min(pass.outputGradient.rows, detailLimit) {
+                    let sample = batch.indices.contains(row) ? "\(batch[row])" : "\(row)"
+                    text += "  layer \(index + 1), sample \(sample): dJ/dy = \(format.vector(pass.outputGradient.row(row)))  dJ/dz = \(format.vector(pass.inputGradient.row(row)))\n"
+                }
+            }
         }
         text += "penalty gradient: \(penaltyGradientFormula(trainer.settings.regularization, layerCount: network.layers.count))\n"
         for (index, layer) in network.layers.enumerated() {

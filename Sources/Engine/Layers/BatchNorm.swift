@@ -117,6 +117,14 @@ public struct BatchNormRecord<T: Scalar>: Equatable, Sendable, Codable {
     public var runningVariance: [T]
 }
 
+/// One layer's backward pass through batch normalization, for the trace.
+public struct BatchNormBackward<T: Scalar>: Equatable, Sendable, Codable {
+    /// dJ/dy: (batch, units), from the activation's backward pass
+    public var outputGradient: Matrix<T>
+    /// dJ/dz: (batch, units), what the dense layer's backward pass receives
+    public var inputGradient: Matrix<T>
+}
+
 /// dJ/dγ and dJ/dβ of one layer (also the shape of their momentum buffers).
 public struct BatchNormGradient<T: Scalar>: Equatable, Sendable, Codable {
     public var gamma: [T]
