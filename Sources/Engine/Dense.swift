@@ -8,16 +8,22 @@ public struct Dense<T: Scalar>: Equatable, Sendable, Codable {
     public var bias: [T]
     public var hasBias: Bool
     public var activation: Activation
+    /// Batch normalization of z before the activation, or nil (decoded as nil from files
+    /// saved before it existed).
+    public var batchNorm: BatchNorm<T>?
 
     public var inputCount: Int { weights.rows }
     public var outputCount: Int { weights.columns }
 
-    public init(weights: Matrix<T>, bias: [T], hasBias: Bool = true, activation: Activation) {
+    public init(weights: Matrix<T>, bias: [T], hasBias: Bool = true, activation: Activation,
+                batchNorm: BatchNorm<T>? = nil) {
         precondition(bias.count == weights.columns, "bias length must equal the output count")
+        precondition(batchNorm == nil || batchNorm!.unitCount == weights.columns, "batch norm size must equal the output count")
         self.weights = weights
         self.bias = bias
         self.hasBias = hasBias
         self.activation = activation
+        self.batchNorm = batchNorm
     }
 
     /// A layer with seeded uniform initial weights and zero biases: W_ij ~ U(−r, r) with
@@ -35,12 +41,15 @@ public struct Dense<T: Scalar>: Equatable, Sendable, Codable {
                   hasBias: hasBias, activation: activation)
     }
 
-    /// z = x·W + b and a = f(z). x: (batch, inputs) → z, a: (batch, outputs).
+    /// z = x·W + b and a = f(z), or a = f(BN(z)) with batch normalization (batch
+    /// statistics when `training`, else the running ones). x: (batch, inputs) → z, a: (batch, outputs).
     @_specialize(exported: true, where T == Double)
-    public func forward(_ x: Matrix<T>) -> DenseActivations<T> {
+    public func forward(_ x: Matrix<T>, training: Bool = false) -> DenseActivations<T> {
         let product = x.multiplied(by: weights)
         let z = hasBias ? product.addingToEachRow(bias) : product
-        return DenseActivations(input: x, z: z, a: activation.apply(z))
+        guard let batchNorm else { return DenseActivations(input: x, z: z, a: activation.apply(z)) }
+        let normalization = batchNorm.forward(z, training: training)
+        return DenseActivations(input: x, z: z, a: activation.apply(normalization.output), normalization: normalization)
     }
 
     /// Given dJ/dz (batch, outputs): dW = xᵀ·dz, db = Σ_rows dz, and dx = dz·Wᵀ when
@@ -61,8 +70,20 @@ public struct DenseActivations<T: Scalar>: Equatable, Sendable, Codable {
     public var input: Matrix<T>
     /// z = x·W + b: (batch, outputs)
     public var z: Matrix<T>
-    /// a = f(z): (batch, outputs)
+    /// a = f(z), or f(y) after batch normalization: (batch, outputs)
     public var a: Matrix<T>
+    /// The layer's input before noise and dropout (nil when neither was applied);
+    /// `input` is what multiplies W.
+    public var source: Matrix<T>? = nil
+    /// σ·N(0, 1) added to the data (first layer, training only)
+    public var noise: Matrix<T>? = nil
+    /// The dropout mask and scale applied to the input (training only)
+    public var dropout: DropoutRecord<T>? = nil
+    /// Batch normalization of z (layers that have it)
+    public var normalization: BatchNormRecord<T>? = nil
+
+    /// What the activation was applied to: y = γ·x̂ + β with batch normalization, else z.
+    public var activationInput: Matrix<T> { normalization?.output ?? z }
 }
 
 /// A gradient (or a penalty gradient) with the shapes of one layer's parameters.
@@ -71,9 +92,19 @@ public struct DenseGradient<T: Scalar>: Equatable, Sendable, Codable {
     public var weights: Matrix<T>
     /// (outputs)
     public var bias: [T]
+    /// γ and β of batch normalization, when the layer has it
+    public var normalization: BatchNormGradient<T>?
 
-    public init(weights: Matrix<T>, bias: [T]) {
+    public init(weights: Matrix<T>, bias: [T], normalization: BatchNormGradient<T>? = nil) {
         self.weights = weights
         self.bias = bias
+        self.normalization = normalization
+    }
+
+    /// Zeros shaped like `layer`'s parameters (momentum buffers start so).
+    public static func zeros(like layer: Dense<T>) -> DenseGradient {
+        DenseGradient(weights: Matrix(rows: layer.inputCount, columns: layer.outputCount),
+                      bias: Array(repeating: 0, count: layer.outputCount),
+                      normalization: layer.batchNorm.map { BatchNormGradient.zeros(units: $0.unitCount) })
     }
 }

@@ -1,4 +1,4 @@
-/// A stack of dense layers.
+/// A stack of dense layers, each optionally batch-normalized before its activation.
 public struct Network<T: Scalar>: Equatable, Sendable, Codable {
     public var layers: [Dense<T>]
 
@@ -10,42 +10,110 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
     public init(_ architecture: Architecture, generator: inout SplitMix64) {
         let sizes = architecture.sizes
         layers = (0..<(sizes.count - 1)).map { index in
-            Dense(inputs: sizes[index], outputs: sizes[index + 1],
-                  activation: index == sizes.count - 2 ? architecture.output : architecture.hidden,
-                  hasBias: architecture.hasBias, generator: &generator)
+            var layer = Dense<T>(inputs: sizes[index], outputs: sizes[index + 1],
+                                 activation: index == sizes.count - 2 ? architecture.output : architecture.hidden,
+                                 hasBias: architecture.hasBias, generator: &generator)
+            if architecture.batchNorm && index < sizes.count - 2 { layer.batchNorm = BatchNorm(units: sizes[index + 1]) }
+            return layer
         }
     }
+
+    /// The same weights with batch normalization (fresh: γ = 1, β = 0, running mean 0 and
+    /// variance 1) after every hidden layer, or without any.
+    public func withBatchNorm(_ on: Bool) -> Network {
+        var network = self
+        for index in layers.indices {
+            network.layers[index].batchNorm = on && index < layers.count - 1 ? BatchNorm(units: layers[index].outputCount) : nil
+        }
+        return network
+    }
+
+    /// Whether some layer is batch-normalized.
+    public var hasBatchNorm: Bool { layers.contains { $0.batchNorm != nil } }
 
     public var inputCount: Int { layers.first?.inputCount ?? 0 }
     public var outputCount: Int { layers.last?.outputCount ?? 0 }
 
     /// Each layer's x, z and a, first layer first. x: (batch, inputs).
+    ///
+    /// In `.training` mode each layer's input first gets its noise (the data: x + σ·N(0, 1))
+    /// and its dropout mask (x̃ = m ⊙ x/(1 − p)), drawn from the mode's generator in layer
+    /// order, and batch normalization uses the batch's statistics; `.inference` applies
+    /// no noise and no mask and normalizes with the running statistics.
     @_specialize(exported: true, where T == Double)
-    public func forward(_ x: Matrix<T>) -> [DenseActivations<T>] {
+    public func forward(_ x: Matrix<T>, mode: ForwardMode<T> = .inference) -> [DenseActivations<T>] {
         var caches: [DenseActivations<T>] = []
+        caches.reserveCapacity(layers.count)
         var input = x
-        for layer in layers {
-            let cache = layer.forward(input)
+        var noise = NoiseInjection<T>(), generator = SplitMix64(seed: 0)
+        if case .training(let injection, let start) = mode { noise = injection; generator = start }
+        for (index, layer) in layers.enumerated() {
+            var source: Matrix<T>?, added: Matrix<T>?, dropout: DropoutRecord<T>?
+            if mode.isTraining {
+                if index == 0 && noise.inputNoise != 0 {
+                    source = input
+                    let drawn = input.gaussianNoise(sigma: noise.inputNoise, generator: &generator)
+                    input = input.combined(with: drawn, +)
+                    added = drawn
+                }
+                let rate = noise.dropoutRate(forLayer: index)
+                if rate != 0 {
+                    if source == nil { source = input }
+                    let record = DropoutRecord(rate: rate, shape: input, generator: &generator)
+                    input = record.apply(input)
+                    dropout = record
+                }
+            }
+            var cache = layer.forward(input, training: mode.isTraining)
+            cache.source = source
+            cache.noise = added
+            cache.dropout = dropout
             caches.append(cache)
             input = cache.a
         }
         return caches
     }
 
-    /// Backpropagation from dJ/dz of the last layer: each layer's dW and db.
+    /// Writes the running statistics of a training forward pass's batch normalization into the layers.
+    public mutating func keepRunningStatistics(of caches: [DenseActivations<T>]) {
+        for index in layers.indices {
+            guard let record = caches[index].normalization, record.training else { continue }
+            layers[index].batchNorm?.runningMean = record.runningMean
+            layers[index].batchNorm?.runningVariance = record.runningVariance
+        }
+    }
+
+    /// Backpropagation from dJ/dz of the last layer: each layer's dW and db (and dγ, dβ).
     @_specialize(exported: true, where T == Double)
     public func backward(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>) -> [DenseGradient<T>] {
+        backwardThroughBatchNorm(caches, outputZGradient: outputZGradient).gradients
+    }
+
+    /// `backward`, also returning dJ/dy and dJ/dz of every batch-normalized layer (nil for the others).
+    public func backwardThroughBatchNorm(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>)
+        -> (gradients: [DenseGradient<T>], batchNorm: [BatchNormBackward<T>?]) {
         var gradients: [DenseGradient<T>] = []
+        var passes: [BatchNormBackward<T>?] = Array(repeating: nil, count: layers.count)
         var dz = outputZGradient
         for index in layers.indices.reversed() {
-            let (parameters, inputGradient) = layers[index].backward(caches[index], zGradient: dz, needsInputGradient: index > 0)
+            // dz holds dJ/d(activation input): dJ/dy under batch normalization, else dJ/dz.
+            var normalization: BatchNormGradient<T>?
+            if let batchNorm = layers[index].batchNorm, let record = caches[index].normalization {
+                let (input, parameters) = batchNorm.backward(record, outputGradient: dz)
+                passes[index] = BatchNormBackward(outputGradient: dz, inputGradient: input)
+                dz = input
+                normalization = parameters
+            }
+            var (parameters, inputGradient) = layers[index].backward(caches[index], zGradient: dz, needsInputGradient: index > 0)
+            parameters.normalization = normalization
             gradients.append(parameters)
-            if index > 0, let inputGradient {
-                dz = layers[index - 1].activation.backward(z: caches[index - 1].z, a: caches[index - 1].a,
+            if index > 0, var inputGradient {
+                if let dropout = caches[index].dropout { inputGradient = dropout.backward(inputGradient) }
+                dz = layers[index - 1].activation.backward(z: caches[index - 1].activationInput, a: caches[index - 1].a,
                                                            outputGradient: inputGradient)
             }
         }
-        return gradients.reversed()
+        return (gradients.reversed(), passes)
     }
 
     /// Reads one parameter.
@@ -54,12 +122,16 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
             switch parameter.kind {
             case .weight: layers[parameter.layer].weights[parameter.row, parameter.column]
             case .bias: layers[parameter.layer].bias[parameter.column]
+            case .gamma: layers[parameter.layer].batchNorm!.gamma[parameter.column]
+            case .beta: layers[parameter.layer].batchNorm!.beta[parameter.column]
             }
         }
         set {
             switch parameter.kind {
             case .weight: layers[parameter.layer].weights[parameter.row, parameter.column] = newValue
             case .bias: layers[parameter.layer].bias[parameter.column] = newValue
+            case .gamma: layers[parameter.layer].batchNorm!.gamma[parameter.column] = newValue
+            case .beta: layers[parameter.layer].batchNorm!.beta[parameter.column] = newValue
             }
         }
     }
@@ -73,6 +145,8 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
             return (0..<layer.inputCount).contains(parameter.row) && (0..<layer.outputCount).contains(parameter.column)
         case .bias:
             return layer.hasBias && parameter.row == 0 && (0..<layer.outputCount).contains(parameter.column)
+        case .gamma, .beta:
+            return layer.batchNorm != nil && parameter.row == 0 && (0..<layer.outputCount).contains(parameter.column)
         }
     }
 
@@ -81,7 +155,7 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
         Architecture(sizes: [inputCount] + layers.map(\.outputCount),
                      hidden: layers.count > 1 ? layers[0].activation : .relu,
                      output: layers.last?.activation ?? .identity,
-                     hasBias: layers.first?.hasBias ?? true)
+                     hasBias: layers.first?.hasBias ?? true, batchNorm: hasBatchNorm)
     }
 }
 
@@ -92,12 +166,37 @@ public struct Architecture: Equatable, Sendable, Codable {
     public var hidden: Activation
     public var output: Activation
     public var hasBias: Bool
+    /// Batch normalization after every hidden layer's z (decoded as false when absent).
+    public var batchNorm: Bool
 
-    public init(sizes: [Int], hidden: Activation = .relu, output: Activation = .identity, hasBias: Bool = true) {
+    public init(sizes: [Int], hidden: Activation = .relu, output: Activation = .identity, hasBias: Bool = true,
+                batchNorm: Bool = false) {
         self.sizes = sizes
         self.hidden = hidden
         self.output = output
         self.hasBias = hasBias
+        self.batchNorm = batchNorm
+    }
+
+    enum CodingKeys: String, CodingKey { case sizes, hidden, output, hasBias, batchNorm }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sizes = try container.decode([Int].self, forKey: .sizes)
+        hidden = try container.decode(Activation.self, forKey: .hidden)
+        output = try container.decode(Activation.self, forKey: .output)
+        hasBias = try container.decode(Bool.self, forKey: .hasBias)
+        batchNorm = try container.decodeIfPresent(Bool.self, forKey: .batchNorm) ?? false
+    }
+
+    /// Writes `batchNorm` only when on, so files without it stay as they were.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sizes, forKey: .sizes)
+        try container.encode(hidden, forKey: .hidden)
+        try container.encode(output, forKey: .output)
+        try container.encode(hasBias, forKey: .hasBias)
+        if batchNorm { try container.encode(batchNorm, forKey: .batchNorm) }
     }
 
     /// "3-1", "2-3-1"
@@ -106,7 +205,8 @@ public struct Architecture: Equatable, Sendable, Codable {
 
 /// One scalar parameter: `W2[0,1]` is layer index 1 (shown from 1), weight row 0, column 1.
 public struct ParameterID: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case weight, bias }
+    /// gamma and beta: batch normalization's γ_j and β_j (row 0), in layers that have it.
+    public enum Kind: String, Sendable, Codable { case weight, bias, gamma, beta }
     /// Layer index from 0 (names show it from 1).
     public var layer: Int
     public var kind: Kind
@@ -130,11 +230,31 @@ public struct ParameterID: Hashable, Sendable, Codable {
         ParameterID(layer: layer, kind: .bias, row: 0, column: column)
     }
 
-    /// "W1[0,1]" or "b1[0]": layer numbers from 1, indices from 0.
+    public static func gamma(layer: Int, _ column: Int) -> ParameterID {
+        ParameterID(layer: layer, kind: .gamma, row: 0, column: column)
+    }
+
+    public static func beta(layer: Int, _ column: Int) -> ParameterID {
+        ParameterID(layer: layer, kind: .beta, row: 0, column: column)
+    }
+
+    /// "W1[0,1]", "b1[0]", "gamma1[0]" or "beta1[0]": layer numbers from 1, indices from 0.
     public var name: String {
         switch kind {
         case .weight: "W\(layer + 1)[\(row),\(column)]"
-        case .bias: "b\(layer + 1)[\(column)]"
+        default: "\(kind.prefix)\(layer + 1)[\(column)]"
+        }
+    }
+}
+
+extension ParameterID.Kind {
+    /// "W", "b", "gamma", "beta": the start of a parameter's name.
+    public var prefix: String {
+        switch self {
+        case .weight: "W"
+        case .bias: "b"
+        case .gamma: "gamma"
+        case .beta: "beta"
         }
     }
 }

@@ -19,6 +19,8 @@ public struct GradientRecord<T: Scalar>: Equatable, Sendable, Codable {
     public var data: [DenseGradient<T>]
     /// ∂Ω/∂W and ∂Ω/∂b per layer: λ₁·sign(w) + c·w
     public var penalty: [DenseGradient<T>]
+    /// dJ/dy and dJ/dz of each batch-normalized layer (nil for the others); nil without batch norm
+    public var batchNorm: [BatchNormBackward<T>?]? = nil
 }
 
 /// The update phase: every parameter's update, decomposed.

@@ -42,10 +42,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     }
 
     static func zeroVelocities(for network: Network<T>) -> [DenseGradient<T>] {
-        network.layers.map {
-            DenseGradient(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount),
-                          bias: Array(repeating: 0, count: $0.outputCount))
-        }
+        network.layers.map { DenseGradient.zeros(like: $0) }
     }
 
     /// The phase `advance()` runs next.
@@ -134,7 +131,8 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         case .forward:
             let batch = batchIndices(forUpdate: updateCount)
             let x = data.inputs.selectingRows(batch)
-            let record = ForwardRecord(batch: batch, layers: network.forward(x), targets: data.targets.selectingRows(batch),
+            let layers = network.forward(x, mode: settings.trainingMode(forUpdate: updateCount))
+            let record = ForwardRecord(batch: batch, layers: layers, targets: data.targets.selectingRows(batch),
                                        network: network)
             progress.forward = record
             return .forward(record)
@@ -161,13 +159,14 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             let dz = settings.loss.outputZGradient(output: forward.layers[forward.layers.count - 1],
                                                    activation: outputLayer.activation,
                                                    target: progress.loss?.smoothedTargets ?? forward.targets)
-            let record = GradientRecord(outputZGradient: dz,
-                                        data: network.backward(forward.layers, outputZGradient: dz),
-                                        penalty: settings.regularization.gradient(network))
+            let (data, batchNorm) = network.backwardThroughBatchNorm(forward.layers, outputZGradient: dz)
+            let record = GradientRecord(outputZGradient: dz, data: data, penalty: settings.regularization.gradient(network),
+                                        batchNorm: network.hasBatchNorm ? batchNorm : nil)
             progress.gradient = record
             return .gradient(record)
         case .update:
             let record = applyUpdate(progress.gradient!)
+            network.keepRunningStatistics(of: progress.forward!.layers)
             progress.update = record
             lastUpdate = progress
             progress = UpdateProgress()
@@ -288,6 +287,28 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
                 velocities[index].bias[column] = result.velocity
                 updates.append(result)
             }
+        }
+        // Batch normalization's γ and β: the same SGD step, never penalized.
+        for (index, layer) in network.layers.enumerated() {
+            guard let batchNorm = layer.batchNorm, let gradient = gradient.data[index].normalization,
+                  var velocity = velocities[index].normalization else { continue }
+            for column in 0..<batchNorm.unitCount {
+                let result = ParameterUpdate(parameter: .gamma(layer: index, column), value: batchNorm.gamma[column],
+                                             dataGradient: gradient.gamma[column], velocity: velocity.gamma[column],
+                                             l1: 0, l2Coefficient: 0, learningRate: eta, momentum: mu, mode: regularization.l1Mode)
+                network.layers[index].batchNorm!.gamma[column] = result.new
+                velocity.gamma[column] = result.velocity
+                updates.append(result)
+            }
+            for column in 0..<batchNorm.unitCount {
+                let result = ParameterUpdate(parameter: .beta(layer: index, column), value: batchNorm.beta[column],
+                                             dataGradient: gradient.beta[column], velocity: velocity.beta[column],
+                                             l1: 0, l2Coefficient: 0, learningRate: eta, momentum: mu, mode: regularization.l1Mode)
+                network.layers[index].batchNorm!.beta[column] = result.new
+                velocity.beta[column] = result.velocity
+                updates.append(result)
+            }
+            velocities[index].normalization = velocity
         }
         return UpdateRecord(number: updateCount + 1, learningRate: eta, momentum: mu,
                             regularization: regularization, parameters: updates)

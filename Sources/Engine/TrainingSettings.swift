@@ -23,11 +23,13 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
     public var maxNorm: T?
     /// ε of label smoothing: cross-entropy targets become (1 − ε)·y + ε/K (0: off).
     public var labelSmoothing: T
+    /// Dropout rates and input noise σ of training forward passes (all 0: off).
+    public var noise: NoiseInjection<T>
 
     public init(learningRate: T = 0.1, momentum: T = 0, batchSize: Int? = nil, seed: UInt64 = 1,
                 loss: Loss = .meanSquaredError, regularization: Regularization<T> = Regularization(),
                 optimizer: Optimizer = .sgd, adam: AdamParameters<T> = AdamParameters(), weightDecay: T = 0,
-                maxNorm: T? = nil, labelSmoothing: T = 0) {
+                maxNorm: T? = nil, labelSmoothing: T = 0, noise: NoiseInjection<T> = NoiseInjection()) {
         self.learningRate = learningRate
         self.momentum = momentum
         self.batchSize = batchSize
@@ -39,6 +41,7 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
         self.weightDecay = weightDecay
         self.maxNorm = maxNorm
         self.labelSmoothing = labelSmoothing
+        self.noise = noise
     }
 
     /// Why these settings cannot train a network of `layerCount` layers, or nil.
@@ -59,11 +62,11 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
 extension TrainingSettings {
     enum CodingKeys: String, CodingKey {
         case learningRate, momentum, batchSize, seed, loss, regularization
-        case optimizer, adam, weightDecay, maxNorm, labelSmoothing
+        case optimizer, adam, weightDecay, maxNorm, labelSmoothing, noise
     }
 
-    /// Decodes settings; files written before the optimizer, max-norm and label smoothing
-    /// existed get SGD, no max-norm and no smoothing.
+    /// Decodes settings; files written before the optimizer, max-norm, label smoothing,
+    /// dropout and noise existed get SGD and all of those off.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(learningRate: try container.decode(T.self, forKey: .learningRate),
@@ -76,17 +79,35 @@ extension TrainingSettings {
                   adam: try container.decodeIfPresent(AdamParameters<T>.self, forKey: .adam) ?? AdamParameters(),
                   weightDecay: try container.decodeIfPresent(T.self, forKey: .weightDecay) ?? 0,
                   maxNorm: try container.decodeIfPresent(T.self, forKey: .maxNorm),
-                  labelSmoothing: try container.decodeIfPresent(T.self, forKey: .labelSmoothing) ?? 0)
+                  labelSmoothing: try container.decodeIfPresent(T.self, forKey: .labelSmoothing) ?? 0,
+                  noise: try container.decodeIfPresent(NoiseInjection<T>.self, forKey: .noise) ?? NoiseInjection())
+    }
+
+    /// Writes `noise` only when some of it is on, so files without it stay as they were.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(learningRate, forKey: .learningRate)
+        try container.encode(momentum, forKey: .momentum)
+        try container.encodeIfPresent(batchSize, forKey: .batchSize)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(loss, forKey: .loss)
+        try container.encode(regularization, forKey: .regularization)
+        try container.encode(optimizer, forKey: .optimizer)
+        try container.encode(adam, forKey: .adam)
+        try container.encode(weightDecay, forKey: .weightDecay)
+        try container.encodeIfPresent(maxNorm, forKey: .maxNorm)
+        try container.encode(labelSmoothing, forKey: .labelSmoothing)
+        if !noise.isOff { try container.encode(noise, forKey: .noise) }
     }
 
     /// Whether the forward, loss, penalty or gradient phase would compute something else
     /// under `self` than under `other` (η, μ, the optimizer, max-norm and the L1 mode matter
-    /// only in the update phase).
+    /// only in the update phase; dropout and noise change the forward phase).
     public func changesComputedPhases(comparedTo other: TrainingSettings) -> Bool {
         var left = regularization, right = other.regularization
         left.l1Mode = .subgradient
         right.l1Mode = .subgradient
-        return loss != other.loss || batchSize != other.batchSize || seed != other.seed || left != right
+        return loss != other.loss || noise != other.noise || batchSize != other.batchSize || seed != other.seed || left != right
             || labelSmoothing != other.labelSmoothing
     }
 }

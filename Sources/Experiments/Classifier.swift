@@ -12,14 +12,13 @@ public struct Classifier: Codable, Sendable, Equatable {
     public var epochsCompleted: Int
 
     /// A fresh network `inputs`-`hidden…`-`classes` with ReLU hidden layers and a softmax
-    /// output, drawn from `settings.seed`, for softmax cross-entropy.
-    public init(inputs: Int, hidden: [Int], classes: Int, settings: TrainingSettings<Float>) {
+    /// output, drawn from `settings.seed`, for softmax cross-entropy; with `batchNorm`, every
+    /// hidden layer is batch-normalized before its ReLU.
+    public init(inputs: Int, hidden: [Int], classes: Int, settings: TrainingSettings<Float>, batchNorm: Bool = false) {
         var generator = SplitMix64(seed: settings.seed)
-        network = Network(Architecture(sizes: [inputs] + hidden + [classes], hidden: .relu, output: .softmax),
+        network = Network(Architecture(sizes: [inputs] + hidden + [classes], hidden: .relu, output: .softmax, batchNorm: batchNorm),
                           generator: &generator)
-        velocities = network.layers.map {
-            DenseGradient(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount), bias: Array(repeating: 0, count: $0.outputCount))
-        }
+        velocities = network.layers.map { DenseGradient.zeros(like: $0) }
         adam = AdamState()
         var settings = settings
         settings.loss = .crossEntropy
@@ -59,12 +58,13 @@ public struct Classifier: Codable, Sendable, Equatable {
         let clock = ContinuousClock()
         let start = clock.now
         var lossSum = 0.0
+        let firstUpdate = epochsCompleted * batchCount
         for batch in 0..<batchCount {
             let rows = order[(batch * batchSize)..<min((batch + 1) * batchSize, order.count)]
             let (inputs, labels) = source.batch(rows)
             let targets = oneHot(labels, classCount: source.classCount)
             let outcome = network.train(batch: inputs, targets: targets, settings: settings, velocities: &velocities,
-                                        adam: &adam)
+                                        adam: &adam, update: firstUpdate + batch)
             if !outcome.dataLoss.isFinite || outcome.firstNonFinite != nil {
                 let place = outcome.firstNonFinite?.name ?? "the data loss"
                 throw .diverged(epoch: epoch, batch: batch + 1, where: place, cause: divergenceCause)

@@ -49,9 +49,13 @@ public struct Experiment<Source: ClassificationSource> {
     /// Early stopping's patience (nil: every arm trains all `epochs`): an arm stops after this
     /// many epochs without a lower validation loss, and its best epoch's network is scored.
     public var earlyStopping: Int?
+    /// Batch normalization after every hidden layer
+    public var batchNorm: Bool
 
-    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm], earlyStopping: Int? = nil) {
+    public init(split: DataSplit<Source>, hidden: [Int], epochs: Int, arms: [ExperimentArm], earlyStopping: Int? = nil,
+                batchNorm: Bool = false) {
         self.earlyStopping = earlyStopping
+        self.batchNorm = batchNorm
         self.split = split
         self.hidden = hidden
         self.epochs = epochs
@@ -64,7 +68,7 @@ public struct Experiment<Source: ClassificationSource> {
         var results: [ExperimentResult] = []
         for arm in arms {
             var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
-                                        classes: split.training.classCount, settings: arm.settings)
+                                        classes: split.training.classCount, settings: arm.settings, batchNorm: batchNorm)
             var records: [EpochRecord] = []
             var stopping = earlyStopping.map { EarlyStopping<Network<Float>>(patience: $0) }
             for _ in 0..<epochs {

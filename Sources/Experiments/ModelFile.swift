@@ -41,7 +41,8 @@ public struct ModelFile: Codable, Sendable {
         }
         let layers = file.classifier.network.layers
         for (index, layer) in layers.enumerated() where layer.bias.count != layer.outputCount
-            || (index > 0 && layer.inputCount != layers[index - 1].outputCount) {
+            || (index > 0 && layer.inputCount != layers[index - 1].outputCount)
+            || (layer.batchNorm.map { [$0.gamma, $0.beta, $0.runningMean, $0.runningVariance].contains { $0.count != layer.outputCount } } ?? false) {
             throw ModelFileError("\(path): layer \(index + 1) does not fit its neighbours")
         }
         return file

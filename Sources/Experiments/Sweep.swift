@@ -32,8 +32,12 @@ public struct Sweep<Source: ClassificationSource> {
 
     public enum PenaltyKind: String, Sendable, CaseIterable { case l1, l2 }
 
+    /// Batch normalization after every hidden layer
+    public var batchNorm = false
+
     public init(source: Source, indices: [Int], hidden: [Int], epochs: Int, folds: Int,
-                baseSettings: TrainingSettings<Float>, penalty: PenaltyKind, grid: [Double]) {
+                baseSettings: TrainingSettings<Float>, penalty: PenaltyKind, grid: [Double], batchNorm: Bool = false) {
+        self.batchNorm = batchNorm
         self.source = source
         self.indices = indices
         self.hidden = hidden
@@ -54,7 +58,7 @@ public struct Sweep<Source: ClassificationSource> {
             var point = SweepPoint(lambda: lambda, validationAccuracies: [], trainingAccuracies: [])
             for split in splits {
                 let training = split.training.map { indices[$0] }, validation = split.validation.map { indices[$0] }
-                var classifier = Classifier(inputs: source.featureCount, hidden: hidden, classes: source.classCount, settings: settings)
+                var classifier = Classifier(inputs: source.featureCount, hidden: hidden, classes: source.classCount, settings: settings, batchNorm: batchNorm)
                 for _ in 0..<epochs {
                     do {
                         _ = try classifier.trainEpoch(on: source, indices: training, validation: (source, []), shouldStop: shouldStop)

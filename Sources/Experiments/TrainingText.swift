@@ -1,5 +1,18 @@
+import Engine
+
 /// The lines `regsim train` prints for its records.
 public enum TrainingText {
+    /// "dropout p = 0.5 (input 0.2), noise σ = 0.1, batch norm; " for the settings in use, or "".
+    public static func layerNoiseDescription(_ noise: NoiseInjection<Float>, batchNorm: Bool) -> String {
+        var parts: [String] = []
+        if noise.hiddenDropout != 0 || noise.inputDropout != 0 {
+            parts.append("dropout p = \(noise.hiddenDropout) (input \(noise.inputDropout)), inverted")
+        }
+        if noise.inputNoise != 0 { parts.append("input noise σ = \(noise.inputNoise)") }
+        if batchNorm { parts.append("batch norm (ε = 1e-5, momentum 0.1; γ, β not penalized)") }
+        return parts.isEmpty ? "" : parts.joined(separator: ", ") + "; "
+    }
+
     /// "epoch 3/10: loss 0.0712, penalty 0.0153, validation 97.85% (loss 0.07412), sparsity 0.8% 2.1%, ‖W‖ 27.31 8.02, 1.52 s"
     public static func epochLine(_ record: EpochRecord, of total: Int) -> String {
         let sparsity = record.sparsity.map { ExperimentReport.fixed($0 * 100, 1) + "%" }.joined(separator: " ")

@@ -22,6 +22,13 @@ enum Command: Equatable {
     case batch(Int?)
     case seed(UInt64)
     case reinitialize
+    /// Dropout rates p of the hidden layers' outputs and of the input (0: off).
+    case dropout(hidden: Double, input: Double)
+    /// σ of the Gaussian input noise (0: off)
+    case noise(Double)
+    case batchNorm(Bool)
+    /// One forward pass over all samples in inference mode
+    case evaluate
     case set(ParameterID, Double)
     case step
     case update
@@ -59,7 +66,7 @@ enum ShowTarget: Equatable {
     case firstMoment(ParameterID)
     case secondMoment(ParameterID)
     case loss, penalty, total
-    /// `show W1` or `show b1`: a whole matrix or vector (layer index from 0)
+    /// `show W1`, `show b1`, `show gamma1`, `show beta1`: a whole matrix or vector (layer index from 0)
     case layer(Int, ParameterID.Kind)
     case net, trace, settings, data
     /// `show validation`; `show accuracy` and the other one-number summaries

@@ -89,8 +89,35 @@ struct CommandHelp: Sendable {
                     details: "The seed decides the initial weights and the minibatch order. Same seed, same numbers."),
         CommandHelp(name: "reinit", usage: "reinit", summary: "redraw the weights from the seed",
                     details: "Starts training over: new weights, zero momentum, update count 0."),
+        CommandHelp(name: "dropout", usage: "dropout P [input=Q] | dropout off",
+                    summary: "inverted dropout on the hidden layers' outputs (P) and the input (Q)",
+                    details: """
+                    In training forward passes each value of a layer's input is kept with probability 1 − p
+                    (mask m, drawn from the seed and the update number) and kept values are multiplied by
+                    s = 1/(1 − p): x̃ = m ⊙ x·s. The backward pass multiplies by the same m and s. P applies to
+                    the input of layers 2, 3, … (never to the output), input= to the data. 0 ≤ p < 1.
+                    evaluate, and inference in general, use no mask and no scale (Srivastava et al. 2014).
+                    """),
+        CommandHelp(name: "noise", usage: "noise σ | noise off",
+                    summary: "Gaussian noise σ·N(0, 1) added to the data in training",
+                    details: "Each training forward pass uses x + σ·n, n drawn from the seed and the update number (Box–Muller); evaluate uses x."),
+        CommandHelp(name: "batchnorm", usage: "batchnorm on | batchnorm off",
+                    summary: "batch normalization after every hidden layer's z, before the activation",
+                    details: """
+                    y = γ·x̂ + β with x̂ = (z − μ)/√(σ² + ε), ε = 1e-05: in training μ and σ² are the batch's mean
+                    and biased variance, in inference (evaluate) the running statistics, which start at 0 and 1
+                    and move by momentum 0.1 (r ← 0.9·r + 0.1·batch value, the variance unbiased as PyTorch).
+                    gammaK[j] and betaK[j] are parameters (set, show, watch, explain), updated by SGD, never penalized.
+                    Keeps the weights; resets momentum and clears the undo history (Ioffe and Szegedy 2015).
+                    """),
+        CommandHelp(name: "evaluate", usage: "evaluate",
+                    summary: "the outputs and J_data in inference mode (no dropout or noise; running statistics)",
+                    details: "One forward pass over every sample; changes nothing. With loss xent also the accuracy."),
         CommandHelp(name: "set", usage: "set W1[i,j] v | set b1[j] v", summary: "set one parameter",
-                    details: "Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1."),
+                    details: """
+                    Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1.
+                    With batchnorm on, gamma1[j] and beta1[j] are layer 1's γ and β (set, show, watch and explain take them too).
+                    """),
         CommandHelp(name: "step", usage: "step", summary: "run the next phase of the update and print it",
                     details: "The phases, in order: forward, loss, penalty, gradient, update."),
         CommandHelp(name: "update", usage: "update", summary: "finish the update (all remaining phases) and print them",
@@ -117,6 +144,8 @@ struct CommandHelp: Sendable {
                     or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity, zeros or weight-norm.
                     sweep: the last sweep's table; sweep chosen (λ); sweep validation λ, sweep training λ
                     (mean accuracy over the folds).
+                    gamma1[j], beta1[j], dgamma1[j], dbeta1[j], gamma1, beta1: batch norm's γ and β (batchnorm on);
+                    show net adds the running mean and variance.
                     """),
         CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
                     summary: "the last update of a parameter, step by step",

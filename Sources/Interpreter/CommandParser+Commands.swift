@@ -29,6 +29,15 @@ extension ArgumentReader {
             guard let seed = UInt64(word) else { throw fail("'\(word)' is not a seed; expected a whole number 0…\(UInt64.max)") }
             return .seed(seed)
         case "reinit": return .reinitialize
+        case "dropout": return try dropout()
+        case "noise":
+            if arguments.first?.lowercased() == "off" { position += 1; return .noise(0) }
+            return .noise(try number("σ", minimum: 0))
+        case "batchnorm":
+            let word = try next("on or off").lowercased()
+            guard word == "on" || word == "off" else { throw fail("expected on or off, not \(word)") }
+            return .batchNorm(word == "on")
+        case "evaluate": return .evaluate
         case "set":
             let target = try parameter()
             return .set(target.id, try number("value"))
@@ -137,6 +146,19 @@ extension ArgumentReader {
             }
         }
         return .optimizer(optimizer, parameters)
+    }
+
+    /// `dropout P [input=Q]` or `dropout off`; rates in [0, 1).
+    private mutating func dropout() throws(InterpreterError) -> Command {
+        if arguments.first?.lowercased() == "off" { position += 1; return .dropout(hidden: 0, input: 0) }
+        func rate(_ word: String, _ what: String) throws(InterpreterError) -> Double {
+            guard let value = Double(word), value.isFinite else { throw fail("'\(word)' is not a number (\(what))") }
+            guard value >= 0 && value < 1 else { throw fail("\(what) must be in [0, 1) (the probability of dropping a value), not \(word)") }
+            return value
+        }
+        let hidden = try rate(try next("p"), "p")
+        let options = try options(["input"])
+        return .dropout(hidden: hidden, input: try options["input"].map { (text: String) throws(InterpreterError) -> Double in try rate(text, "input p") } ?? 0)
     }
 
     private mutating func penalty() throws(InterpreterError) -> Command {

@@ -94,7 +94,7 @@ struct ArgumentReader {
     mutating func parameter(allowing prefixes: Set<String> = [""]) throws(InterpreterError) -> (prefix: String, id: ParameterID) {
         let word = try next("parameter")
         guard let parsed = ParameterName.parse(word), prefixes.contains(parsed.prefix) else {
-            throw fail("'\(word)' is not a parameter; expected W<layer>[i,j] or b<layer>[j], layers from 1, indices from 0")
+            throw fail("'\(word)' is not a parameter; expected W<layer>[i,j], b<layer>[j], gamma<layer>[j] or beta<layer>[j], layers from 1, indices from 0")
         }
         return parsed
     }

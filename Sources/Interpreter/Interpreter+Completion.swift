@@ -42,10 +42,15 @@ extension Interpreter {
         case ("optimizer", _): return ["beta1=", "beta2=", "eps="]
         case ("maxnorm", 1): return ["off"]
         case ("batch", 1): return ["all"]
+        case ("dropout", 1): return ["off", "0.5"]
+        case ("dropout", 2): return ["input="]
+        case ("noise", 1): return ["off", "0.1"]
+        case ("batchnorm", 1): return ["on", "off"]
         case ("set", 1), ("watch", 1), ("explain", 1): return parameters
         case ("unwatch", 1): return ["all"] + session.watches.map(\.name)
         case ("show", 1):
             let layers = network.layers.indices.flatMap { ["W\($0 + 1)", "b\($0 + 1)"] }
+                + network.layers.indices.filter { network.layers[$0].batchNorm != nil }.flatMap { ["gamma\($0 + 1)", "beta\($0 + 1)"] }
             return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "sparsity", "experiment", "sweep"]
                 + SummaryValue.allCases.map(\.rawValue) + layers + parameters
                 + parameters.map { "d" + $0 } + parameters.map { "p" + $0 }
@@ -78,6 +83,10 @@ extension Interpreter {
             }
             if layer.hasBias {
                 names += (0..<layer.outputCount).prefix(100).map { ParameterID.bias(layer: index, $0).name }
+            }
+            if layer.batchNorm != nil {
+                names += (0..<layer.outputCount).prefix(100).map { ParameterID.gamma(layer: index, $0).name }
+                names += (0..<layer.outputCount).prefix(100).map { ParameterID.beta(layer: index, $0).name }
             }
         }
         return names

@@ -46,6 +46,10 @@ extension Session {
             trainer = Trainer(network: freshNetwork(architecture), data: trainer.data, settings: trainer.settings)
             undoStack = []
             return "reinit: weights redrawn from seed \(trainer.settings.seed), update count 0\n"
+        case .dropout(let hidden, let input): return setDropout(hidden: hidden, input: input)
+        case .noise(let sigma): return setNoise(sigma)
+        case .batchNorm(let on): return try setBatchNorm(on)
+        case .evaluate: return try evaluate()
         case .set(let parameter, let value):
             try requireParameter(parameter)
             let note = change { $0.setParameter(parameter, to: value) }
@@ -101,9 +105,12 @@ extension Session {
             if parameter.kind == .bias && !layer.hasBias {
                 throw InterpreterError("\(parameter.name) does not exist: the layers have no bias (net … bias=on adds them)")
             }
+            if (parameter.kind == .gamma || parameter.kind == .beta) && layer.batchNorm == nil {
+                throw InterpreterError("\(parameter.name) does not exist: layer \(parameter.layer + 1) has no batch norm (batchnorm on adds it to the hidden layers)")
+            }
             let shape = parameter.kind == .weight
                 ? "W\(parameter.layer + 1) is \(layer.inputCount)×\(layer.outputCount), so i is 0…\(layer.inputCount - 1) and j is 0…\(layer.outputCount - 1)"
-                : "b\(parameter.layer + 1) has \(layer.outputCount) entries, j is 0…\(layer.outputCount - 1)"
+                : "\(parameter.kind.prefix)\(parameter.layer + 1) has \(layer.outputCount) entries, j is 0…\(layer.outputCount - 1)"
             throw InterpreterError("\(parameter.name) does not exist: \(shape)")
         }
     }

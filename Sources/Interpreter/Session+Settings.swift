@@ -64,8 +64,11 @@ extension Session {
         if let problem = trainer.settings.loss.incompatibility(output: architecture.output, outputCount: data.targetCount) {
             throw InterpreterError("net: \(problem); or choose loss mse first")
         }
+        var architecture = architecture
+        // Batch norm stays on for the new network (batchnorm off removes it).
+        architecture.batchNorm = trainer.network.hasBatchNorm && architecture.sizes.count > 2
         install(freshNetwork(architecture))
-        let count = trainer.network.layers.reduce(0) { $0 + $1.weights.storage.count + ($1.hasBias ? $1.outputCount : 0) }
+        let count = trainer.network.layers.reduce(0) { $0 + $1.weights.storage.count + ($1.hasBias ? $1.outputCount : 0) + 2 * ($1.batchNorm?.unitCount ?? 0) }
         return "net: \(Self.describe(architecture)), \(count) parameters; weights drawn from seed \(trainer.settings.seed) (uniform Glorot, He for relu), biases 0\n"
     }
 
@@ -120,6 +123,7 @@ extension Session {
         if architecture.sizes.count > 2 { text += " act=\(architecture.hidden.rawValue)" }
         text += " out=\(architecture.output.rawValue)"
         if !architecture.hasBias { text += " bias=off" }
+        if architecture.batchNorm { text += " batchnorm" }
         return text
     }
 

@@ -16,7 +16,13 @@ extension Session {
             let isData: Bool
             if case .dataGradient = target { isData = true } else { isData = false }
             let layer = isData ? gradient.data[id.layer] : gradient.penalty[id.layer]
-            let value = id.kind == .weight ? layer.weights[id.row, id.column] : layer.bias[id.column]
+            let value: Double = switch id.kind {
+            case .weight: layer.weights[id.row, id.column]
+            case .bias: layer.bias[id.column]
+            // γ and β are never penalized: their penalty gradient is 0.
+            case .gamma: layer.normalization?.gamma[id.column] ?? 0
+            case .beta: layer.normalization?.beta[id.column] ?? 0
+            }
             return "\(isData ? "d" : "p")\(id.name) = \(format(value))\n"
         case .firstMoment(let id): return try showMoment(id, second: false)
         case .secondMoment(let id): return try showMoment(id, second: true)
@@ -41,6 +47,11 @@ extension Session {
             for index in trainer.network.layers.indices {
                 text += layerText(index, .weight)
                 if trainer.network.layers[index].hasBias { text += layerText(index, .bias) }
+                if let batchNorm = trainer.network.layers[index].batchNorm {
+                    text += layerText(index, .gamma) + layerText(index, .beta)
+                    text += "running mean \(index + 1) = \(format.vector(batchNorm.runningMean, limit: 64))\n"
+                    text += "running variance \(index + 1) = \(format.vector(batchNorm.runningVariance, limit: 64))\n"
+                }
             }
             return text
         case .trace:
@@ -73,10 +84,14 @@ extension Session {
 
     func layerText(_ index: Int, _ kind: ParameterID.Kind) -> String {
         let layer = trainer.network.layers[index]
-        let name = "\(kind == .weight ? "W" : "b")\(index + 1)"
+        let name = "\(kind.prefix)\(index + 1)"
         if kind == .bias {
             guard layer.hasBias else { return "\(name): none (bias=off)\n" }
             return "\(name) = \(format.vector(layer.bias, limit: 64))\n"
+        }
+        if kind == .gamma || kind == .beta {
+            guard let batchNorm = layer.batchNorm else { return "\(name): none (layer \(index + 1) has no batch norm)\n" }
+            return "\(name) = \(format.vector(kind == .gamma ? batchNorm.gamma : batchNorm.beta, limit: 64))\n"
         }
         var text = "\(name) (\(layer.inputCount)×\(layer.outputCount), row i = input, column j = unit):\n"
         for row in 0..<min(layer.inputCount, 64) {
@@ -110,6 +125,15 @@ extension Session {
             "batch: \(settings.batchSize.map(String.init) ?? "all")",
             "seed: \(settings.seed)",
             "digits: \(format.significantDigits.map(String.init) ?? "all")",
+        ]
+        // Dropout, noise and batch norm are listed when on (older transcripts stay as they were).
+        let noise = settings.noise
+        if noise.inputDropout != 0 || noise.hiddenDropout != 0 {
+            lines.append("dropout: hidden p = \(format(noise.hiddenDropout)), input p = \(format(noise.inputDropout)) (training only)")
+        }
+        if noise.inputNoise != 0 { lines.append("noise: σ = \(format(noise.inputNoise)) (training only)") }
+        if trainer.network.hasBatchNorm { lines.append("batchnorm: on (ε = 1e-05, momentum 0.1)") }
+        lines += [
             "updates: \(trainer.updateCount); next phase: \(trainer.nextPhase.rawValue)",
             "watching: \(watches.isEmpty ? "nothing" : watches.map(\.name).joined(separator: ", "))",
         ]

@@ -67,7 +67,7 @@ extension AnswerKey {
             let (value, line) = try show(target, on: &copy)
             var derivation = ["from one more update, run on a copy of the session:"]
             let explained = copy.handle("explain \(target)")
-            if !explained.isError, target.first == "W" || target.first == "b" {
+            if !explained.isError, target.first == "W" || target.first == "b" || target.hasPrefix("gamma") {
                 derivation += ["> explain \(target)"] + explained.text.trailingTrimmed.split(separator: "\n").map(String.init)
             } else {
                 derivation += ["> show \(target)", line]
@@ -121,6 +121,42 @@ extension AnswerKey {
                 return AnswerKey(exercise: exercise, text: text, number: found.value, derivation: derivation + [found.derivation])
             case .failure(let error):
                 throw failure("result \(name): \(error.message)")
+            }
+        case .dropoutScale(let input):
+            let noise = interpreter.session.trainer.settings.noise
+            let p = input ? noise.inputDropout : noise.hiddenDropout
+            let scale = 1 / (1 - p)
+            return AnswerKey(exercise: exercise, text: "\(scale)", number: scale, derivation: [
+                "\(input ? "input" : "hidden layers"): dropout p = \(p), each value kept with probability 1 − p = \(1 - p)",
+                "s = 1/(1 − p) = 1/\(1 - p) = \(scale)",
+            ])
+        case .batchNorm(let statistic, let layer, let unit):
+            let trainer = interpreter.session.trainer
+            guard trainer.network.layers.indices.contains(layer - 1), let batchNorm = trainer.network.layers[layer - 1].batchNorm,
+                  unit < batchNorm.unitCount else {
+                throw failure("layer \(layer) has no batch norm unit \(unit)")
+            }
+            let name = "layer \(layer), unit \(unit)"
+            switch statistic {
+            case .runningMean, .runningVariance:
+                let value = statistic == .runningMean ? batchNorm.runningMean[unit] : batchNorm.runningVariance[unit]
+                return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: [
+                    "\(name): running \(statistic == .runningMean ? "mean" : "variance") after \(trainer.updateCount) update\(trainer.updateCount == 1 ? "" : "s") = \(value)",
+                    "each update: r ← 0.9·r + 0.1·(batch \(statistic == .runningMean ? "mean μ" : "variance, unbiased m/(m − 1)·σ²")), from r = \(statistic == .runningMean ? 0 : 1)",
+                ])
+            case .mean, .variance:
+                guard let forward = trainer.latest.forward, let record = forward.layers[layer - 1].normalization, record.training else {
+                    throw failure("no forward pass with batch norm yet (step first)")
+                }
+                let z = (0..<record.normalized.rows).map { forward.layers[layer - 1].z[$0, unit] }
+                let zText = z.map { "\($0)" }.joined(separator: ", ")
+                let value = statistic == .mean ? record.mean[unit] : record.variance[unit]
+                let formula = statistic == .mean
+                    ? "μ = 1/m·Σ z = (\(z.map { "\($0)" }.joined(separator: " + ")))/\(z.count) = \(value)"
+                    : "σ² = 1/m·Σ(z − μ)² with μ = \(record.mean[unit]): \(value) (biased: divided by m = \(z.count))"
+                return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: [
+                    "\(name): z over the batch = [\(zText)]", formula,
+                ])
             }
         case .choice(let letter):
             let text = exercise.options.first { $0.letter == letter }?.text ?? ""

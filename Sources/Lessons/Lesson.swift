@@ -70,6 +70,11 @@ public enum AnswerKind: Equatable, Sendable {
     case factor(layer: Int)
     /// ‖w_j‖₂ of unit `unit` (from 0) of layer `layer` (from 1): the norm max-norm compares with c.
     case norm(layer: Int, unit: Int)
+    /// The dropout scale 1/(1 − p) of the hidden layers (or of the input) under the current settings.
+    case dropoutScale(input: Bool)
+    /// A batch normalization statistic of unit `unit` (from 0) of layer `layer` (from 1):
+    /// the last forward pass's batch mean or biased variance, or the network's running ones.
+    case batchNorm(BatchNormStatistic, layer: Int, unit: Int)
     /// Multiple choice: the letter of the right option.
     case choice(String)
     /// A conceptual answer, compared as text (case and surrounding spaces ignored).
@@ -80,10 +85,22 @@ public enum AnswerKind: Equatable, Sendable {
 
     public var isNumeric: Bool {
         switch self {
-        case .value, .next, .factor, .norm, .result: true
+        case .value, .next, .factor, .norm, .result, .dropoutScale, .batchNorm: true
         case .choice, .literal: false
         }
     }
+}
+
+/// The statistics a `batchnorm` answer can ask for.
+public enum BatchNormStatistic: String, CaseIterable, Equatable, Sendable {
+    /// μ of the last forward pass's batch
+    case mean
+    /// σ² = 1/m·Σ(z − μ)² of the last forward pass's batch (biased)
+    case variance
+    /// The network's running mean (after the updates so far)
+    case runningMean = "running-mean"
+    /// The network's running variance
+    case runningVariance = "running-variance"
 }
 
 /// How far a numeric answer may be from the key.

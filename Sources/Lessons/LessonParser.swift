@@ -171,6 +171,18 @@ public enum LessonParser {
                     if parts[0] == "layer" { layer = value } else { unit = value }
                 }
                 return .norm(layer: layer, unit: unit)
+            case "scale":
+                guard rest.isEmpty || rest == "input" else { throw error(number, "expected 'scale' or 'scale input', found '\(text)'") }
+                return .dropoutScale(input: rest == "input")
+            case "batchnorm":
+                let parts = rest.split(separator: " ").map(String.init)
+                let usage = "expected 'batchnorm mean|variance|running-mean|running-variance layer=K unit=J' (K from 1, J from 0), found '\(text)'"
+                guard parts.count == 3, let statistic = BatchNormStatistic(rawValue: parts[0]),
+                      parts[1].hasPrefix("layer="), let layer = Int(parts[1].dropFirst("layer=".count)), layer >= 1,
+                      parts[2].hasPrefix("unit="), let unit = Int(parts[2].dropFirst("unit=".count)), unit >= 0 else {
+                    throw error(number, usage)
+                }
+                return .batchNorm(statistic, layer: layer, unit: unit)
             case "choice":
                 guard !rest.isEmpty else { throw error(number, "expected 'choice X' with the right option's letter") }
                 return .choice(rest)
@@ -184,7 +196,7 @@ public enum LessonParser {
                 }
                 return .result(name, after: parts.count == 3 ? parts[2].trimmed : nil)
             default:
-                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, norm, result, choice or literal")
+                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, norm, result, scale, batchnorm, choice or literal")
             }
         }
 

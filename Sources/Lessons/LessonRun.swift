@@ -61,13 +61,27 @@ public struct LessonRun {
     /// over. `interpreter` is the fresh session to use (the REPL's start by default).
     public init(lesson: Lesson, interpreter: Interpreter? = nil,
                 progress saved: LessonProgress? = nil, maximumTries: Int = 3) throws(LessonError) {
+        // Built in a non-throwing initializer and assigned whole: initializing the stored
+        // properties one by one in this typed-throwing initializer crashed in LessonRun's
+        // outlined destroy (debug builds, Swift 6.3) once the session grew.
+        var run = LessonRun(starting: lesson, interpreter: interpreter ?? Interpreter(fileSystem: NoFileSystem()),
+                            maximumTries: maximumTries)
+        if let saved { try run.resume(saved) }
+        self = run
+    }
+
+    private init(starting lesson: Lesson, interpreter: Interpreter, maximumTries: Int) {
         self.lesson = lesson
-        let interpreter = interpreter ?? Interpreter(fileSystem: NoFileSystem())
         self.interpreter = interpreter
         self.maximumTries = max(1, maximumTries)
         self.commandWords = Set(interpreter.completions(line: "", wordStart: 0).map { $0.lowercased() })
         self.progress = LessonProgress(lesson: lesson.number)
-        guard let saved, saved.lesson == lesson.number, saved.position > 0 else { return }
+        self.resumption = nil
+    }
+
+    /// Replays the lesson's commands up to `saved.position` and takes over its progress.
+    private mutating func resume(_ saved: LessonProgress) throws(LessonError) {
+        guard saved.lesson == lesson.number, saved.position > 0 else { return }
         if saved.position >= lesson.steps.count {
             resumption = "You finished this lesson before (score \(Self.number(saved.score))/\(Self.number(lesson.maximumScore))); starting over.\n"
             return

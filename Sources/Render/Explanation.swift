@@ -14,7 +14,11 @@ extension PhaseText {
         }
         var lines = ["\(name) in update \(record.number) (SGD, η = \(f(eta))\(record.momentum == 0 ? "" : ", μ = \(f(record.momentum))"))"]
         if update.l1 == 0 && update.l2Coefficient == 0 {
-            let why = update.parameter.kind == .bias && !term.isNone ? "biases are not penalized (penalty biases on to include them)" : "no penalty on layer \(update.parameter.layer + 1)"
+            let why = switch update.parameter.kind {
+            case .gamma, .beta: "batch norm's γ and β are never penalized"
+            case .bias where !term.isNone: "biases are not penalized (penalty biases on to include them)"
+            default: "no penalty on layer \(update.parameter.layer + 1)"
+            }
             lines.append("  penalty: none (\(why))")
         }
         if update.l2Coefficient != 0 {

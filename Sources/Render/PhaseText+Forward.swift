@@ -2,7 +2,7 @@ import Engine
 
 extension PhaseText {
     /// The forward phase: per layer its formula, then x, z and a per sample.
-    func render<T: Scalar>(_ record: ForwardRecord<T>) -> String {
+    func render<T: Scalar>(_ record: ForwardRecord<T>, noise: NoiseInjection<T> = NoiseInjection()) -> String {
         var text = heading("forward (\(sampleList(record.batch)))")
         let shownSamples = min(record.batch.count, detailLimit)
         for (index, cache) in record.layers.enumerated() {
@@ -15,9 +15,21 @@ extension PhaseText {
                 text += "  W\(name) rows (one per input): \(rows)\n"
                 if layer.hasBias { text += "  b\(name) = \(format.vector(layer.bias))\n" }
             }
+            text += inputNoiseLines(cache, layer: index, sigma: noise.inputNoise)
+            if let normalization = cache.normalization, let batchNorm = layer.batchNorm {
+                text += batchNormLines(normalization, batchNorm: batchNorm, layer: name)
+            }
             for row in 0..<shownSamples {
-                let input = index == 0 ? "x = \(inputText(cache.input.row(row)))  " : ""
-                text += "  sample \(record.batch[row]): \(input)z = \(format.vector(cache.z.row(row)))  a = \(format.vector(cache.a.row(row)))\n"
+                let x = cache.source ?? cache.input
+                let input = index == 0 ? "x = \(inputText(x.row(row)))  " : ""
+                var values = "z = \(format.vector(cache.z.row(row)))"
+                if let normalization = cache.normalization {
+                    values += "  x̂ = \(format.vector(normalization.normalized.row(row)))  y = \(format.vector(normalization.output.row(row)))"
+                }
+                text += "  sample \(record.batch[row]): \(input)\(noisePart(cache, row: row))\(values)  a = \(format.vector(cache.a.row(row)))\n"
+            }
+            if let normalization = cache.normalization, let batchNorm = layer.batchNorm {
+                text += runningStatisticsLines(normalization, batchNorm: batchNorm)
             }
             if shownSamples < record.batch.count {
                 text += "  … \(record.batch.count - shownSamples) more samples\n"

@@ -17,11 +17,29 @@ extension PhaseText {
             let sample = batch.indices.contains(row) ? "\(batch[row])" : "\(row)"
             text += "  sample \(sample): dJ/dz = \(format.vector(record.outputZGradient.row(row)))\n"
         }
+        let caches = trainer.latest.forward?.layers ?? []
+        if caches.contains(where: { $0.dropout != nil }) {
+            text += "dropout backward: dx = m ⊙ dx̃·s, the forward pass's mask m and scale s (dropped inputs get 0)\n"
+        }
+        if caches.contains(where: { $0.normalization != nil }) {
+            text += "batch norm backward, per unit over the m samples (dy = dJ/dy, dx̂ = γ·dy):\n"
+            text += "  dβ = Σ dy, dγ = Σ dy·x̂, dz = 1/√(σ² + ε)·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))\n"
+            for (index, pass) in (record.batchNorm ?? []).enumerated() {
+                guard let pass else { continue }
+                for row in 0..<min(pass.outputGradient.rows, detailLimit) {
+                    let sample = batch.indices.contains(row) ? "\(batch[row])" : "\(row)"
+                    text += "  layer \(index + 1), sample \(sample): dJ/dy = \(format.vector(pass.outputGradient.row(row)))  dJ/dz = \(format.vector(pass.inputGradient.row(row)))\n"
+                }
+            }
+        }
         text += "penalty gradient: \(penaltyGradientFormula(trainer.settings.regularization, layerCount: network.layers.count))\n"
         for (index, layer) in network.layers.enumerated() {
             let data = record.data[index], penalty = record.penalty[index]
             if layer.inputCount * layer.outputCount > detailLimit * detailLimit {
                 text += "layer \(index + 1): ‖dW\(index + 1)‖ = \(format(norm(data.weights.storage)))  ‖pW\(index + 1)‖ = \(format(norm(penalty.weights.storage)))\n"
+                if let normalization = data.normalization {
+                    text += "layer \(index + 1): ‖dgamma\(index + 1)‖ = \(format(norm(normalization.gamma)))  ‖dbeta\(index + 1)‖ = \(format(norm(normalization.beta)))  (not penalized)\n"
+                }
                 continue
             }
             for row in 0..<layer.inputCount {
@@ -34,6 +52,14 @@ extension PhaseText {
             for column in 0..<layer.outputCount {
                 let name = ParameterID.bias(layer: index, column).name
                 text += "d\(name) = \(format(data.bias[column]))   p\(name) = \(format(penalty.bias[column]))\n"
+            }
+        }
+        for (index, data) in record.data.enumerated() {
+            guard let normalization = data.normalization,
+                  network.layers[index].inputCount * network.layers[index].outputCount <= detailLimit * detailLimit else { continue }
+            for column in normalization.gamma.indices {
+                text += "d\(ParameterID.gamma(layer: index, column).name) = \(format(normalization.gamma[column]))   "
+                text += "d\(ParameterID.beta(layer: index, column).name) = \(format(normalization.beta[column]))   (not penalized)\n"
             }
         }
         return text

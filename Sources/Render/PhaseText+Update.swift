@@ -36,6 +36,9 @@ extension PhaseText {
                 text += "warning: η·c = \(format(record.learningRate * c)) ≥ 1, so the factor 1 − η·c = \(format(factor)) ≤ 0: weights flip sign or grow instead of shrinking\n"
             }
             let updates = record.parameters.filter { $0.parameter.layer == layer }
+            if updates.contains(where: { $0.parameter.kind == .gamma }) {
+                text += "         batch norm's gamma\(layer + 1) and beta\(layer + 1): the same SGD step, never penalized\n"
+            }
             if updates.count > detailLimit * detailLimit {
                 text += summary(updates)
                 continue

@@ -14,7 +14,7 @@ public struct PhaseText: Sendable {
     /// One phase's text, with its heading.
     public func render<T: Scalar>(_ record: PhaseRecord<T>, trainer: Trainer<T>) -> String {
         switch record {
-        case .forward(let forward): render(forward)
+        case .forward(let forward): render(forward, noise: trainer.settings.noise)
         case .loss(let loss): render(loss, outputCount: trainer.network.outputCount, batch: trainer.latest.forward?.batch ?? [])
         case .penalty(let penalty): render(penalty, dataLoss: trainer.latest.loss)
         case .gradient(let gradient): render(gradient, trainer: trainer)

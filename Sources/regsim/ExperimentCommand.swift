@@ -38,7 +38,8 @@ struct ExperimentCommand: ParsableCommand {
         let augmentation = try strategy.validated(validationCount: options.validation)
         try createFolder(out)
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
-        let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms, earlyStopping: strategy.earlyStop)
+        let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms, earlyStopping: strategy.earlyStop,
+                                    batchNorm: options.batchnorm)
         Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))"
             + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0) (each run scored with its best epoch's network)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)

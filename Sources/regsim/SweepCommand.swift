@@ -51,7 +51,7 @@ struct SweepCommand: ParsableCommand {
         guard folds <= split.training.count else { throw ValidationError("--folds must not exceed the \(split.training.count) images") }
         let grid = CrossValidation.logGrid(from: from, to: to, count: points)
         let sweep = Sweep(source: split.training, indices: split.trainingIndices, hidden: hidden, epochs: options.epochs,
-                          folds: folds, baseSettings: settings, penalty: kind, grid: grid)
+                          folds: folds, baseSettings: settings, penalty: kind, grid: grid, batchNorm: options.batchnorm)
         Output.write("sweep: \(penalty) λ in \(grid.map { "\($0)" }.joined(separator: ", ")); \(folds)-fold cross-validation on \(split.training.count) images, \(options.epochs) epochs each\n")
         Interrupts.catchSignal()
         defer { Interrupts.restoreDefault() }

@@ -54,10 +54,11 @@ struct TrainCommand: ParsableCommand {
         if chart != nil && strategy.earlyStop == nil { throw ValidationError("--chart needs --early-stop") }
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
-                                    classes: split.training.classCount, settings: settings)
+                                    classes: split.training.classCount, settings: settings, batchNorm: options.batchnorm)
         let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
         Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
             + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
+            + TrainingText.layerNoiseDescription(settings.noise, batchNorm: options.batchnorm)
             + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads"
             + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)

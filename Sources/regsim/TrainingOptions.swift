@@ -57,6 +57,18 @@ struct TrainingOptions: ParsableArguments {
     @Flag(help: "Penalize the biases too (default: weights only).")
     var penalizeBiases = false
 
+    @Option(help: "Inverted dropout: the probability p of dropping each hidden unit in training (0: off).")
+    var dropout: Float = 0
+
+    @Option(help: "Inverted dropout on the input pixels: their drop probability p (0: off).")
+    var inputDropout: Float = 0
+
+    @Option(help: "σ of Gaussian noise added to the input pixels in training (0: off).")
+    var noise: Float = 0
+
+    @Flag(help: "Batch normalization after every hidden layer, before the ReLU (ε = 1e-5, momentum 0.1).")
+    var batchnorm = false
+
     @Option(help: "A folder with the four MNIST-format files (.gz or plain), e.g. Fashion-MNIST. Default: the bundled data/mnist.")
     var data: String?
 
@@ -102,10 +114,16 @@ struct TrainingOptions: ParsableArguments {
         if optimizer != .sgd && mode != .subgradient && term.l1 != 0 {
             throw ValidationError("--l1mode \(mode.rawValue) is an SGD rule; under --optimizer \(optimizer.rawValue) the L1 subgradient joins g (use --l1mode subgradient)")
         }
+        guard dropout >= 0, dropout < 1 else { throw ValidationError("--dropout must be in [0, 1) (the probability of dropping a unit), not \(dropout)") }
+        guard inputDropout >= 0, inputDropout < 1 else {
+            throw ValidationError("--input-dropout must be in [0, 1) (the probability of dropping a pixel), not \(inputDropout)")
+        }
+        guard noise >= 0, noise.isFinite else { throw ValidationError("--noise must be a number ≥ 0 (σ), not \(noise)") }
         return TrainingSettings(learningRate: lr, momentum: momentum, batchSize: batch, seed: seed, loss: .crossEntropy,
                                 regularization: Regularization(global: term, includesBiases: penalizeBiases,
                                                                convention: convention, l1Mode: mode),
-                                optimizer: optimizer, adam: AdamParameters(beta1: beta1, beta2: beta2, epsilon: eps), weightDecay: weightDecay, maxNorm: maxNorm, labelSmoothing: labelSmoothing)
+                                optimizer: optimizer, adam: AdamParameters(beta1: beta1, beta2: beta2, epsilon: eps), weightDecay: weightDecay, maxNorm: maxNorm, labelSmoothing: labelSmoothing,
+                                noise: NoiseInjection(inputDropout: inputDropout, hiddenDropout: dropout, inputNoise: noise))
     }
 
     /// Loads the data (the bundled MNIST, verified against its SHA-256 sums, or `--data`)

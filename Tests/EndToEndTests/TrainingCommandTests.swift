@@ -81,11 +81,34 @@ import Testing
         #expect(shiftAlone.status != 0 && shiftAlone.errors.contains("--shift and --rotate need --augment"))
     }
 
+    /// A model trained with dropout, input noise and batch norm is saved with its γ, β and
+    /// running statistics; eval (inference mode) reproduces the test accuracy train printed.
+    @Test func trainWithDropoutAndBatchNormThenEvaluate() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("model.json").path
+        let train = try RegsimExecutable.run(["train", "--subset", "2000", "--validation", "1000", "--hidden", "64",
+                                              "--epochs", "1", "--seed", "3", "--dropout", "0.3", "--input-dropout", "0.1",
+                                              "--noise", "0.05", "--batchnorm", "--save", model])
+        #expect(train.status == 0, "\(train.errors)")
+        #expect(train.output.contains("dropout p = 0.3 (input 0.1), inverted, input noise σ = 0.05, batch norm"))
+        let line = try #require(train.output.split(separator: "\n").first { $0.hasPrefix("test accuracy: ") })
+        let accuracy = try #require(Double(line.dropFirst("test accuracy: ".count).prefix { $0 != "%" }))
+        #expect(accuracy > 50, "test accuracy \(accuracy)% (chance is 10%)")
+        let evaluation = try RegsimExecutable.run(["eval", model, "--validation", "1000"])
+        #expect(evaluation.status == 0, "\(evaluation.errors)")
+        #expect(evaluation.output.contains(String(line)), "eval reproduces the test accuracy")
+    }
+
     @Test func badOptionsAndMissingFilesFailClearly() throws {
         let badLambda = try RegsimExecutable.run(["train", "--penalty", "l2"])
         #expect(badLambda.status != 0 && badLambda.errors.contains("--penalty l2 needs --lambda"))
         let missing = try RegsimExecutable.run(["eval", "/nonexistent/model.json"])
         #expect(missing.status != 0 && missing.errors.contains("cannot read /nonexistent/model.json"))
+        for (flag, value) in [("--dropout", "1"), ("--input-dropout", "1.5"), ("--noise", "-0.5")] {
+            let bad = try RegsimExecutable.run(["train", "\(flag)=\(value)", "--epochs", "1"])
+            #expect(bad.status != 0 && bad.errors.contains("\(flag) must be"), "\(flag): \(bad.errors)")
+        }
         let noData = try RegsimExecutable.run(["train", "--data", "/nonexistent", "--epochs", "1"])
         #expect(noData.status != 0 && noData.errors.contains("/nonexistent"))
         let cases: [([String], String)] = [

@@ -21,6 +21,8 @@ func entry<T: Scalar>(_ gradients: [DenseGradient<T>], _ id: ParameterID) -> T {
     switch id.kind {
     case .weight: gradients[id.layer].weights[id.row, id.column]
     case .bias: gradients[id.layer].bias[id.column]
+    case .gamma: gradients[id.layer].normalization!.gamma[id.column]
+    case .beta: gradients[id.layer].normalization!.beta[id.column]
     }
 }
 

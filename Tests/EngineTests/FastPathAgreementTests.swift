@@ -85,6 +85,35 @@ import Testing
         #expect(adam == trainer.adamState, "\(Self.cases[caseIndex].0): Float Adam moments differ")
     }
 
+    /// Dropout, input noise and batch normalization: the same masks and statistics in both.
+    @Test(arguments: [
+        ("dropout", NoiseInjection<Double>(inputDropout: 0.2, hiddenDropout: 0.5), false, 0.0),
+        ("noise", NoiseInjection<Double>(inputNoise: 0.3), false, 0.0),
+        ("batchnorm, momentum", NoiseInjection<Double>(), true, 0.9),
+        ("all three, l2", NoiseInjection<Double>(inputDropout: 0.1, hiddenDropout: 0.3, inputNoise: 0.2), true, 0.5),
+    ]) func fastUpdatesEqualRecordedUpdatesWithNoise(name: String, noise: NoiseInjection<Double>, batchNorm: Bool, momentum: Double) throws {
+        var settings = TrainingSettings<Double>(learningRate: 0.3, momentum: momentum, batchSize: 3, seed: 5, loss: .crossEntropy,
+                                                regularization: Regularization(global: PenaltyTerm(l2: 0.1)), noise: noise)
+        settings.batchSize = 3
+        var generator = SplitMix64(seed: 11)
+        let network = Network<Double>(Architecture(sizes: [2, 4, 3, 2], hidden: .tanh, output: .softmax, batchNorm: batchNorm),
+                                      generator: &generator)
+        let data = BuiltinDataset.blobs.dataset(as: Double.self)
+        var trainer = Trainer(network: network, data: data, settings: settings)
+        var fast = network
+        var velocities = trainer.velocities
+        for update in 0..<5 {
+            let batch = trainer.batchIndices(forUpdate: update)
+            _ = try trainer.finishUpdate()
+            let outcome = fast.train(batch: data.inputs.selectingRows(batch), targets: data.targets.selectingRows(batch),
+                                     settings: settings, velocities: &velocities, update: update)
+            #expect(outcome.firstNonFinite == nil)
+            #expect(outcome.dataLoss == trainer.lastUpdate.loss?.value)
+        }
+        #expect(fast == trainer.network, "\(name): parameters differ")
+        #expect(velocities == trainer.velocities, "\(name): momentum buffers differ")
+    }
+
     @Test func predictedClassesAreTheLargestOutput() {
         let layer = Dense<Double>(weights: Matrix([[1, -1, 0], [0, 2, -3]]), bias: [0, 0, 0.5], activation: .softmax)
         let network = Network(layers: [layer])

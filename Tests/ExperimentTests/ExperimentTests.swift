@@ -71,6 +71,29 @@ func isWellFormedXML(_ text: String) -> Bool {
         #expect(record.sparsity.count == 2 && record.weightNorms.count == 2)
     }
 
+    /// Float training with dropout, input noise and batch norm still learns; the same seed
+    /// gives the same network (the masks come from the seed and the update number), and a
+    /// saved model with batch norm reads back equal.
+    @Test func dropoutNoiseAndBatchNormLearnDeterministically() throws {
+        let source = syntheticSource(count: 600, seed: 1)
+        var settings = Self.settings
+        settings.noise = NoiseInjection(inputDropout: 0.1, hiddenDropout: 0.3, inputNoise: 0.05)
+        var first = Classifier(inputs: 8, hidden: [16], classes: 4, settings: settings, batchNorm: true)
+        var second = first
+        var last: EpochRecord?
+        for _ in 0..<5 {
+            last = try first.trainEpoch(on: source, indices: Array(0..<500), validation: (source, Array(500..<600)))
+            _ = try second.trainEpoch(on: source, indices: Array(0..<500), validation: (source, []))
+        }
+        #expect(first == second)
+        let record = try #require(last)
+        #expect(record.validationAccuracy > 0.8, "reached \(record.validationAccuracy)")
+        let batchNorm = try #require(first.network.layers[0].batchNorm)
+        #expect(batchNorm.runningMean != Array(repeating: 0, count: 16), "running statistics kept")
+        let data = try JSONEncoder().encode(first)
+        #expect(try JSONDecoder().decode(Classifier.self, from: data) == first)
+    }
+
     @Test func sameSeedSameNetwork() throws {
         let source = syntheticSource(count: 200, seed: 2)
         var first = Classifier(inputs: 8, hidden: [8], classes: 4, settings: Self.settings)

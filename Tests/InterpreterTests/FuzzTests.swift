@@ -25,6 +25,8 @@ import Testing
         "weightdecay 0", "maxnorm 0.5", "maxnorm off", "smoothing 0.1", "smoothing 0", "show mW1[0,0]", "show vW1[0,0]",
         "fit 2 holdout=1", "fit 3 patience=none", "fit 2 holdout=2 patience=1", "earlystop 2 1 0.5 0.7 0.8",
         "augment 0", "augment 1 dx=1 dy=-1 angle=90", "augment 2 shift=1 rotate=5 seed=3 epoch=2",
+        "dropout 0.5", "dropout 0.3 input=0.2", "dropout off", "noise 0.1", "noise off", "batchnorm on", "batchnorm off",
+        "evaluate", "set gamma1[0] 2", "show beta1", "show dgamma1[0]", "explain gamma1[0]", "watch beta1[1]",
     ]
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")

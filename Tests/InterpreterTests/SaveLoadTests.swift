@@ -62,6 +62,30 @@ import Testing
         #expect(fresh.handle("update").text == original.handle("update").text)
     }
 
+    /// Batch norm (γ, β, running statistics, their momentum buffers) and dropout with noise
+    /// are saved and restored; the next update draws the same masks.
+    @Test func roundTripWithBatchNormAndDropout() throws {
+        let files = MemoryFileSystem()
+        var saved = Interpreter(fileSystem: files)
+        for line in ["data xor", "net 2-3-1 act=tanh out=sigmoid", "loss xent", "batchnorm on", "dropout 0.5 input=0.2",
+                     "noise 0.1", "momentum 0.9", "update", "step", "watch gamma1[0]", "save s.json"] {
+            #expect(!saved.handle(line).isError, "\(line)")
+        }
+        var fresh = Interpreter(fileSystem: files)
+        #expect(!fresh.handle("load s.json").isError)
+        var expected = saved.session
+        expected.undoStack = []
+        #expect(fresh.session == expected)
+        #expect(fresh.handle("update").text == saved.handle("update").text)
+        // A file whose γ has the wrong length is rejected.
+        let text = try #require(files["s.json"])
+        let damaged = text.replacingOccurrences(of: "\"gamma\" : [", with: "\"gamma\" : [1, ")
+        #expect(damaged != text)
+        try files.writeAtomically(damaged, to: "bad.json")
+        let reply = fresh.handle("load bad.json")
+        #expect(reply.isError, "\(reply.text)")
+    }
+
     @Test(arguments: ["truncated", "wrong shape", "not json", "other format"])
     func damagedFilesAreRejected(damage: String) throws {
         let (_, files) = Self.savedSession()

@@ -51,7 +51,7 @@ struct LessonParserTests {
 
     @Test("each mistake names the file, the line and what was expected", arguments: [
         ("title: T\n---\nexercise a\n  question: Q\n  answer: valu loss\nend\n",
-         "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, norm, result, choice or literal"),
+         "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, norm, result, scale, batchnorm, choice or literal"),
         ("---\n", "lessons/03-x.lesson:1: missing 'title: …' before '---'"),
         ("title: T\n", "lessons/03-x.lesson:1: missing '---' after the header ('title: …')"),
         ("name: T\n---\n", "lessons/03-x.lesson:1: expected 'title: TEXT' in the header (ended by '---'), found 'name: T'"),
