@@ -1,13 +1,20 @@
 import Engine
 
-/// One configuration of the article's experiment: a name and its penalty settings.
+/// One configuration of an experiment: a name, its settings, and where it differs from the
+/// experiment's network and stopping rule.
 public struct ExperimentArm: Sendable {
     public var name: String
     public var settings: TrainingSettings<Float>
+    /// Batch normalization for this run (nil: the experiment's `batchNorm`)
+    public var batchNorm: Bool?
+    /// Early stopping's patience for this run (nil: the experiment's `earlyStopping`)
+    public var earlyStopping: Int?
 
-    public init(name: String, settings: TrainingSettings<Float>) {
+    public init(name: String, settings: TrainingSettings<Float>, batchNorm: Bool? = nil, earlyStopping: Int? = nil) {
         self.name = name
         self.settings = settings
+        self.batchNorm = batchNorm
+        self.earlyStopping = earlyStopping
     }
 }
 
@@ -68,9 +75,9 @@ public struct Experiment<Source: ClassificationSource> {
         var results: [ExperimentResult] = []
         for arm in arms {
             var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
-                                        classes: split.training.classCount, settings: arm.settings, batchNorm: batchNorm)
+                                        classes: split.training.classCount, settings: arm.settings, batchNorm: arm.batchNorm ?? batchNorm)
             var records: [EpochRecord] = []
-            var stopping = earlyStopping.map { EarlyStopping<Network<Float>>(patience: $0) }
+            var stopping = (arm.earlyStopping ?? earlyStopping).map { EarlyStopping<Network<Float>>(patience: $0) }
             for _ in 0..<epochs {
                 let record = try classifier.trainEpoch(on: split.training, indices: split.trainingIndices,
                                                        validation: (split.validation, split.validationIndices),

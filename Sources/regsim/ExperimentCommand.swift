@@ -8,7 +8,7 @@ import MNIST
 struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
-        abstract: "The article's experiment: the same network and seed trained with no penalty, L1 and L2.",
+        abstract: "The article's experiment: the same network and seed trained with no penalty, L1 and L2 (or the runs of --compare).",
         discussion: """
         Prints a table of training, validation and test accuracy, the train − validation gap, sparsity
         (|w| < 1e-3), the weight norm and the time, and writes into --out: experiment.csv (every epoch),
@@ -25,16 +25,30 @@ struct ExperimentCommand: ParsableCommand {
     @Option(help: "λ of the L2 run.")
     var l2: Float = 1e-3
 
+    @Option(help: ArgumentHelp(
+        "Runs to compare instead of none, L1 and L2: configurations separated by ';', each changing the options given here.",
+        discussion: "For example \"none; l2 1e-4; dropout 0.5; dropout 0.5 max-norm 3; batchnorm\". Words: \(ComparedRun.vocabulary).",
+        valueName: "runs"))
+    var compare: String?
+
     @Option(help: "The folder for the CSV and SVG files (created if missing).")
     var out: String = "experiment"
 
     func run() throws {
         let hidden = try options.hiddenSizes()
-        let arms = [
-            ExperimentArm(name: "none", settings: try options.settings(penalty: .none)),
-            ExperimentArm(name: "L1 λ=\(l1)", settings: try options.settings(penalty: PenaltyTerm(l1: l1))),
-            ExperimentArm(name: "L2 λ=\(l2)", settings: try options.settings(penalty: PenaltyTerm(l2: l2))),
-        ]
+        let arms: [ExperimentArm]
+        if let compare {
+            arms = try ComparedRun.parse(compare, base: options, earlyStop: strategy.earlyStop).map { run in
+                ExperimentArm(name: run.name, settings: try run.options.settings(penalty: run.penalty),
+                              batchNorm: run.options.batchnorm, earlyStopping: run.earlyStop)
+            }
+        } else {
+            arms = [
+                ExperimentArm(name: "none", settings: try options.settings(penalty: .none)),
+                ExperimentArm(name: "L1 λ=\(l1)", settings: try options.settings(penalty: PenaltyTerm(l1: l1))),
+                ExperimentArm(name: "L2 λ=\(l2)", settings: try options.settings(penalty: PenaltyTerm(l2: l2))),
+            ]
+        }
         let augmentation = try strategy.validated(validationCount: options.validation)
         try createFolder(out)
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)

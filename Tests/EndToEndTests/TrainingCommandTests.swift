@@ -149,6 +149,33 @@ import Testing
         #expect(try Self.isWellFormedSVG(folder.appendingPathComponent("weights.svg")))
     }
 
+    /// `--compare` trains one run per configuration, each changing the command line's options;
+    /// a run equal to the command line's options ("none") gives the same curve as without it.
+    @Test func experimentComparesTheConfigurationsGiven() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try RegsimExecutable.run(["experiment", "--subset", "400", "--validation", "400", "--hidden", "16",
+                                               "--epochs", "2", "--out", folder.path,
+                                               "--compare", "none; dropout 0.5 max-norm 3; batchnorm; adamw 0.01 lr 0.001"])
+        #expect(result.status == 0, "\(result.errors)")
+        let rows = Self.csvRows(try String(contentsOf: folder.appendingPathComponent("experiment.csv"), encoding: .utf8))
+        #expect(rows.dropFirst().map { $0[0] } == ["none", "none", "dropout 0.5 max-norm 3", "dropout 0.5 max-norm 3",
+                                                   "batchnorm", "batchnorm", "adamw 0.01 lr 0.001", "adamw 0.01 lr 0.001"])
+        // The runs differ from one another: every configuration changed the training.
+        let losses = stride(from: 2, to: rows.count, by: 2).map { rows[$0][2] }
+        #expect(Set(losses).count == 4, "\(losses)")
+        // "none" is the plain command line: `train` with the same options prints the same epoch.
+        func withoutTime(_ line: Substring) -> Substring { line[..<(line.range(of: ", ", options: .backwards)?.lowerBound ?? line.endIndex)] }
+        let plain = try RegsimExecutable.run(["train", "--subset", "400", "--validation", "400", "--hidden", "16", "--epochs", "2"])
+        let trained = try #require(plain.output.split(separator: "\n").first { $0.hasPrefix("epoch 2/2: ") })
+        let compared = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("none: epoch 2/2: ") })
+        #expect(withoutTime(compared.dropFirst("none: ".count)) == withoutTime(trained))
+        for bad in ["none; foo 3", "none; augment", "dropout", "none; none", " ; l2 1e-4"] {
+            let failure = try RegsimExecutable.run(["experiment", "--subset", "100", "--compare", bad])
+            #expect(failure.status != 0 && failure.errors.contains("--compare"), "\(bad): \(failure.errors)")
+        }
+    }
+
     @Test func sweepWritesItsCSVAndChart() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
