@@ -9,11 +9,9 @@ struct ExperimentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "experiment",
         abstract: "The article's experiment: the same network and seed trained with no penalty, L1 and L2 (or the runs of --compare).",
-        discussion: """
-        Prints a table of training, validation and test accuracy, the train − validation gap, sparsity
-        (|w| < 1e-3), the weight norm and the time, and writes into --out: experiment.csv (every epoch),
-        accuracy.svg (validation accuracy per epoch) and weights.svg (first-layer weight histograms).
-        """
+        discussion: "Prints a table of training, validation and test accuracy, the train − validation gap, sparsity "
+            + "(|w| < 1e-3), the weight norm and the time, and writes into --out: experiment.csv (every epoch), "
+            + "accuracy.svg (validation accuracy per epoch) and weights.svg (first-layer weight histograms)."
     )
 
     @OptionGroup var options: TrainingOptions

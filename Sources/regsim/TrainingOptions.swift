@@ -119,6 +119,9 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("--input-dropout must be in [0, 1) (the probability of dropping a pixel), not \(inputDropout)")
         }
         guard noise >= 0, noise.isFinite else { throw ValidationError("--noise must be a number ≥ 0 (σ), not \(noise)") }
+        if batchnorm && optimizer != .sgd {
+            throw ValidationError("--batchnorm trains γ and β with SGD only: use --optimizer sgd with --batchnorm")
+        }
         return TrainingSettings(learningRate: lr, momentum: momentum, batchSize: batch, seed: seed, loss: .crossEntropy,
                                 regularization: Regularization(global: term, includesBiases: penalizeBiases,
                                                                convention: convention, l1Mode: mode),

@@ -28,6 +28,18 @@ import Testing
         #expect(interpreter.session == before)
     }
 
+    /// γ and β take SGD steps only, so batch norm under Adam stops at the first phase, says
+    /// why, and changes nothing.
+    @Test func batchNormRefusesAdam() {
+        var interpreter = Self.session(["data xor", "net 2-3-1 act=tanh out=sigmoid", "batchnorm on", "optimizer adam"])
+        let before = interpreter.session
+        let reply = interpreter.handle("update")
+        #expect(reply.isError && reply.text.contains("γ and β take SGD steps only"), "\(reply.text)")
+        #expect(interpreter.session == before)
+        #expect(!interpreter.handle("optimizer sgd").isError)
+        #expect(!interpreter.handle("update").isError)
+    }
+
     @Test func batchNormNeedsAHiddenLayer() {
         var interpreter = Self.session([])
         let before = interpreter.session
