@@ -123,7 +123,7 @@ extension Session {
         func emit(_ line: String) {
             if let stream = context.stream { stream(line) } else { text += line }
         }
-        emit("experiment: none, L1 λ = \(format(options.l1)), L2 λ = \(format(options.l2)); \(options.epochs) epochs each on "
+        emit("experiment: none, L1 λ = \(format(options.l1)), L2 λ = \(format(options.l2)); \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on "
              + "\(training.count) training samples, scored on the \(validation.count) held out\n")
         emit("  \(fastNetworkDescription(classes: training.classCount))\n")
         let comparison = Experiment(split: split, hidden: hiddenSizes, epochs: options.epochs, arms: arms)
@@ -164,7 +164,7 @@ extension Session {
             if let stream = context.stream { stream(line) } else { text += line }
         }
         emit("sweep: \(options.penalty.rawValue.uppercased()) λ in \(grid.map { "\($0)" }.joined(separator: ", ")); "
-             + "\(options.folds)-fold cross-validation on the \(source.count) training samples, \(options.epochs) epochs each "
+             + "\(options.folds)-fold cross-validation on the \(source.count) training samples, \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each "
              + "(\(options.folds * options.points) networks)\n")
         emit("  \(fastNetworkDescription(classes: source.classCount))\n")
         let points: [SweepPoint]
