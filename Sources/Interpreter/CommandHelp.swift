@@ -150,6 +150,29 @@ struct CommandHelp: Sendable {
         CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
                     summary: "the last update of a parameter, step by step",
                     details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule."),
+        CommandHelp(name: "holdout", usage: "holdout N | holdout off", summary: "set N samples aside as a validation set",
+                    details: """
+                    N samples, drawn with the seed, leave the training data: updates never see them, and
+                    show validation compares J_data and accuracy on both sets. holdout off puts them back.
+                    A new data command clears the holdout.
+                    """),
+        CommandHelp(name: "experiment", usage: "experiment [epochs=E] [l1=λ] [l2=λ]",
+                    summary: "the article's experiment: none vs L1 vs L2 on this data",
+                    details: """
+                    Trains three fresh networks of the session's layer sizes (ReLU hidden, softmax output,
+                    cross-entropy, Float32 as regsim train) from the seed, with no penalty, L1 λ (default 0.0001)
+                    and L2 λ (default 0.001), E epochs (default 10) each, with the session's η, μ, batch,
+                    convention and l1mode. Needs class targets and a holdout; prints each epoch and a table
+                    of accuracy, gap, sparsity and ‖W‖. The session's own network does not change.
+                    """),
+        CommandHelp(name: "sweep", usage: "sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]",
+                    summary: "choose λ by K-fold cross-validation on a log grid",
+                    details: """
+                    The grid has N (default 5) values spaced evenly in log₁₀ from from= (0.001) to to= (10),
+                    the article's grid. For each λ, K (default 5) networks train E (default 5) epochs, each
+                    on all folds but one and scored on that one; the λ with the best mean validation
+                    accuracy is chosen (the larger λ on a tie). Uses the training samples, not the holdout.
+                    """),
         CommandHelp(name: "fit", usage: "fit EPOCHS [holdout=N] [patience=P|none]",
                     summary: "train up to EPOCHS epochs on the data minus a seeded hold-out, with early stopping",
                     details: """
@@ -184,29 +207,6 @@ struct CommandHelp: Sendable {
                     details: "Replaces the whole session; the undo history starts empty."),
         CommandHelp(name: "digits", usage: "digits N | digits all", summary: "print N significant digits, or all (exact, the default)",
                     details: "By default numbers are printed so that they read back as the same double."),
-        CommandHelp(name: "holdout", usage: "holdout N | holdout off", summary: "set N samples aside as a validation set",
-                    details: """
-                    N samples, drawn with the seed, leave the training data: updates never see them, and
-                    show validation compares J_data and accuracy on both sets. holdout off puts them back.
-                    A new data command clears the holdout.
-                    """),
-        CommandHelp(name: "experiment", usage: "experiment [epochs=E] [l1=λ] [l2=λ]",
-                    summary: "the article's experiment: none vs L1 vs L2 on this data",
-                    details: """
-                    Trains three fresh networks of the session's layer sizes (ReLU hidden, softmax output,
-                    cross-entropy, Float32 as regsim train) from the seed, with no penalty, L1 λ (default 0.0001)
-                    and L2 λ (default 0.001), E epochs (default 10) each, with the session's η, μ, batch,
-                    convention and l1mode. Needs class targets and a holdout; prints each epoch and a table
-                    of accuracy, gap, sparsity and ‖W‖. The session's own network does not change.
-                    """),
-        CommandHelp(name: "sweep", usage: "sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]",
-                    summary: "choose λ by K-fold cross-validation on a log grid",
-                    details: """
-                    The grid has N (default 5) values spaced evenly in log₁₀ from from= (0.001) to to= (10),
-                    the article's grid. For each λ, K (default 5) networks train E (default 5) epochs, each
-                    on all folds but one and scored on that one; the λ with the best mean validation
-                    accuracy is chosen (the larger λ on a tie). Uses the training samples, not the holdout.
-                    """),
         CommandHelp(name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one", details: ""),
         CommandHelp(name: "quit", usage: "quit", summary: "leave regsim (Ctrl-D also quits)", details: ""),
     ]
