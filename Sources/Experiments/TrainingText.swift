@@ -13,12 +13,14 @@ public enum TrainingText {
         return parts.isEmpty ? "" : parts.joined(separator: ", ") + "; "
     }
 
-    /// "epoch 3/10: loss 0.0712, penalty 0.0153, validation 97.85% (loss 0.07412), sparsity 0.8% 2.1%, ‖W‖ 27.31 8.02, 1.52 s"
+    /// "epoch 3/10: loss 0.07120, penalty 0.01530, validation 97.85% (loss 0.07412), sparsity 0.8% 2.1%, ‖W‖ 27.31 8.02, 1.52 s"
     public static func epochLine(_ record: EpochRecord, of total: Int) -> String {
         let sparsity = record.sparsity.map { ExperimentReport.fixed($0 * 100, 1) + "%" }.joined(separator: " ")
         let norms = record.weightNorms.map { ExperimentReport.fixed($0, 2) }.joined(separator: " ")
         return "epoch \(record.epoch)/\(total): loss \(significant(record.dataLoss)), penalty \(significant(record.penalty)), "
-            + "validation \(ExperimentReport.percent(record.validationAccuracy))% (loss \(significant(record.validationLoss))), sparsity \(sparsity), ‖W‖ \(norms), "
+            + (record.validationAccuracy.isNaN ? "no validation set, "
+                : "validation \(ExperimentReport.percent(record.validationAccuracy))% (loss \(significant(record.validationLoss))), ")
+            + "sparsity \(sparsity), ‖W‖ \(norms), "
             + "\(ExperimentReport.fixed(record.seconds, 2)) s"
     }
 

@@ -61,3 +61,17 @@ import Glibc
 #else
 import Darwin
 #endif
+
+/// One epoch's line, with and without a validation set.
+@Suite struct EpochLineTests {
+    @Test func theLineNamesTheValidationOrItsAbsence() {
+        var record = EpochRecord(epoch: 3, dataLoss: 0.0712, penalty: 0.0153, validationAccuracy: 0.9785, validationLoss: 0.07412,
+                                 sparsity: [0.008, 0.021], weightNorms: [27.314, 8.02], seconds: 1.523)
+        #expect(TrainingText.epochLine(record, of: 10)
+            == "epoch 3/10: loss 0.07120, penalty 0.01530, validation 97.85% (loss 0.07412), sparsity 0.8% 2.1%, ‖W‖ 27.31 8.02, 1.52 s")
+        record.validationAccuracy = .nan
+        record.validationLoss = .nan
+        #expect(TrainingText.epochLine(record, of: 10)
+            == "epoch 3/10: loss 0.07120, penalty 0.01530, no validation set, sparsity 0.8% 2.1%, ‖W‖ 27.31 8.02, 1.52 s")
+    }
+}
