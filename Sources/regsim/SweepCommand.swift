@@ -10,8 +10,8 @@ struct SweepCommand: ParsableCommand {
         commandName: "sweep",
         abstract: "Choose λ by K-fold cross-validation on a log grid (the article's 0.001 … 10 by default).",
         discussion: """
-        Trains K networks per λ on a training subset (--subset, default 5000 images), each validated on its
-        held-out fold; prints mean ± std of validation and training accuracy per λ and the chosen λ, and
+        Trains K networks per λ on a training subset (--subset, default 5000 images), each validated on its \
+        held-out fold; prints mean ± std of validation and training accuracy per λ and the chosen λ, and \
         writes sweep.csv and sweep.svg (accuracy against λ) into --out.
         """
     )

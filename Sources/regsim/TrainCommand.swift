@@ -9,13 +9,13 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train an MLP on MNIST (or any MNIST-format data) with a penalty.",
         discussion: """
-        Uses the bundled data/mnist (verified against its SHA-256 sums) unless --data is given.
-        Validation is the last --validation training images; the test set is scored once, at the end.
-        After each epoch one line: data loss, penalty, validation accuracy and loss, sparsity (fraction of
-        |w| < 1e-3 per layer), weight norms ‖W‖ per layer, seconds. Ctrl-C stops after the current
-        batch and still reports and saves.
-        --early-stop P stops after P epochs without a lower validation loss
-        and restores the best epoch's network. --augment shifts and rotates
+        Uses the bundled data/mnist (verified against its SHA-256 sums) unless --data is given. \
+        Validation is the last --validation training images; the test set is scored once, at the end. \
+        After each epoch one line: data loss, penalty, validation accuracy and loss, sparsity (fraction of \
+        |w| < 1e-3 per layer), weight norms ‖W‖ per layer, seconds. Ctrl-C stops after the current \
+        batch and still reports and saves. \
+        --early-stop P stops after P epochs without a lower validation loss \
+        and restores the best epoch's network. --augment shifts and rotates \
         the training images (never validation or test).
         """
     )
