@@ -40,12 +40,11 @@ extension Network {
         return Double(correct) / Double(data.sampleCount)
     }
 
-    /// J_data of the whole of `data` under `loss` with the current parameters (no penalty).
+    /// J_data of the whole of `data` under `loss` with the current parameters, in inference
+    /// mode (no penalty, no dropout or noise, batch norm's running statistics).
     @_specialize(exported: true, where T == Double)
     @_specialize(exported: true, where T == Float)
     public func dataLoss(on data: Dataset<T>, loss: Loss) -> T {
-        let caches = forward(data.inputs)
-        return loss.evaluate(output: caches[caches.count - 1], activation: layers[layers.count - 1].activation,
-                             target: data.targets).value
+        evaluate(batch: data.inputs, targets: data.targets, loss: loss).loss.value
     }
 }

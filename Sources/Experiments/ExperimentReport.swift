@@ -63,7 +63,8 @@ public enum ExperimentReport {
 
     public static func percent(_ value: Double) -> String { value.isFinite ? fixed(value * 100, 2) : "—" }
 
-    static func fixed(_ value: Double, _ digits: Int) -> String {
+    /// `value` with `digits` decimals, rounded half away from zero ("0.7084").
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "\(value)" }
         let scale = pow(10, Double(digits))
         let rounded = (abs(value) * scale).rounded() / scale

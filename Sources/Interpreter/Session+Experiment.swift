@@ -130,7 +130,7 @@ extension Session {
         let results: [ExperimentResult]
         do {
             results = try comparison.run(shouldStop: context.isInterrupted, onEpoch: { name, record in
-                emit("  \(name): epoch \(record.epoch): J_data = \(Self.fixed(record.dataLoss, 4)), validation accuracy \(ExperimentReport.percent(record.validationAccuracy))%\n")
+                emit("  \(name): epoch \(record.epoch): J_data = \(ExperimentReport.fixed(record.dataLoss, 4)), validation accuracy \(ExperimentReport.percent(record.validationAccuracy))%\n")
             })
         } catch .interrupted(let epoch, _) {
             return text + "experiment: interrupted in epoch \(epoch); no results kept, the session is unchanged\n"
@@ -209,14 +209,5 @@ extension Session {
                 return "sweep \(kind) \(typed) = \(format(mean))\n"
             }
         }
-    }
-
-    static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let units = Int((abs(value) * scale).rounded())
-        let whole = units / Int(scale), fraction = String(units % Int(scale))
-        return (value < 0 && units > 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }

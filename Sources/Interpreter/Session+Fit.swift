@@ -22,8 +22,8 @@ extension Session {
                 throw InterpreterError("fit: holdout=\(holdout) leaves nothing to train on; \(data.name) has \(n) samples (choose 1…\(n - 1))")
             }
             let rows = Self.heldOutRows(count: holdout, of: n, seed: trainer.settings.seed)
-            let held = Set(rows)
-            (training, validation, validationRows) = (data.selectingRows((0..<n).filter { !held.contains($0) }), data.selectingRows(rows), rows)
+            (training, validation) = Self.split(data, heldOut: rows)
+            validationRows = rows
         }
         let holdout = validationRows.count
         var settings = trainer.settings
@@ -71,8 +71,8 @@ extension Session {
                 }
                 start += batchSize
             }
-            let trainingLoss = Self.dataLoss(of: network, on: training, loss: settings.loss)
-            let validationLoss = Self.dataLoss(of: network, on: validation, loss: settings.loss)
+            let trainingLoss = network.dataLoss(on: training, loss: settings.loss)
+            let validationLoss = network.dataLoss(on: validation, loss: settings.loss)
             trainingLosses.append(trainingLoss)
             let decision = stopping.observe(validationLoss, model: network)
             let note = switch decision {
@@ -101,11 +101,6 @@ extension Session {
             install(network)
         }
         return text + closing + "; momentum reset, undo history cleared\n"
-    }
-
-    /// J_data of `network` on all of `data` (inference: no update, no penalty).
-    static func dataLoss(of network: Network<Double>, on data: Dataset<Double>, loss: Loss) -> Double {
-        network.evaluate(batch: data.inputs, targets: data.targets, loss: loss).loss.value
     }
 
     /// `earlystop P LOSS …`: the rule, epoch by epoch, on losses given by hand.

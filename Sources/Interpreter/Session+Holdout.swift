@@ -44,9 +44,8 @@ extension Session {
         }
         let seed = trainer.settings.seed
         let rows = Self.heldOutRows(count: count, of: full.sampleCount, seed: seed)
-        let held = Set(rows)
-        let training = full.selectingRows((0..<full.sampleCount).filter { !held.contains($0) })
-        heldOut = HeldOut(rows: rows, data: full.selectingRows(rows), seed: seed)
+        let (training, validation) = Self.split(full, heldOut: rows)
+        heldOut = HeldOut(rows: rows, data: validation, seed: seed)
         trainer.replaceData(training)
         undoStack = []
         var text = "holdout: \(count) of \(full.sampleCount) samples set aside for validation (drawn with seed \(seed)); "
@@ -62,6 +61,12 @@ extension Session {
     /// The seed of the hold-out draw: the session's seed xor this ("holdout" in ASCII), so the
     /// hold-out does not repeat the first epoch's minibatch order.
     static let holdoutSalt: UInt64 = 0x0068_6F6C_646F_7574
+
+    /// `data` without rows `heldOut` (in order), and those rows.
+    static func split(_ data: Dataset<Double>, heldOut rows: [Int]) -> (training: Dataset<Double>, validation: Dataset<Double>) {
+        let held = Set(rows)
+        return (data.selectingRows((0..<data.sampleCount).filter { !held.contains($0) }), data.selectingRows(rows))
+    }
 
     /// `count` of `n` rows, ascending: the first `count` of a permutation drawn from
     /// SplitMix64(seed xor holdoutSalt). `holdout N` and `fit holdout=N` draw the same rows.
@@ -95,13 +100,14 @@ extension Session {
         let formula = loss == .meanSquaredError ? "1/(2n)·Σ(ŷ − y)²" : "−1/n·Σ y·ln ŷ"
         var text = "validation: the network after \(trainer.updateCount) updates; J_data = \(formula), without the penalty"
             + (isClassification ? "; accuracy = correct / n" : "") + "\n"
-        for (name, data) in [("training", training), ("validation", validation)] {
+        let losses = [training, validation].map { network.dataLoss(on: $0, loss: loss) }
+        for (index, (name, data)) in [("training", training), ("validation", validation)].enumerated() {
             let label = "\(name) (\(data.sampleCount) samples):".padding(toLength: 30, withPad: " ", startingAt: 0)
-            text += "  \(label) J_data = \(format(network.dataLoss(on: data, loss: loss)))"
+            text += "  \(label) J_data = \(format(losses[index]))"
             if isClassification { text += "  accuracy = \(format(network.accuracy(on: data)))" }
             text += "\n"
         }
-        let gap = network.dataLoss(on: validation, loss: loss) - network.dataLoss(on: training, loss: loss)
+        let gap = losses[1] - losses[0]
         text += "  gap, validation − training J_data: \(format(gap))"
             + (gap > 0 ? " (the network fits its training samples better than new ones)" : "") + "\n"
         return text
