@@ -31,24 +31,6 @@ import Testing
     }
 
     @Test func lessonWorksInARealTerminal() throws {
-        let executable = try RegsimExecutable.location.get()
-        guard let python = TerminalTests.findPython() else {
-            Issue.record("python3 is not on PATH; this test needs python3 with pexpect (.ci/run installs them)")
-            return
-        }
-        let folder = try RegsimExecutable.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let log = folder.appendingPathComponent("log")
-        let errors = folder.appendingPathComponent("errors")
-        let status = try RegsimExecutable.runProcess(
-            python, arguments: [Self.script.path, executable.path, folder.path],
-            input: nil, output: log, errors: errors, timeout: 300
-        )
-        let printed = try String(contentsOf: log, encoding: .utf8) + String(contentsOf: errors, encoding: .utf8)
-        if status == 3 {
-            Issue.record("python3 has no pexpect module: pip install pexpect\n\(printed)")
-            return
-        }
-        #expect(status == 0, "lesson_session.py failed:\n\(printed)")
+        try TerminalTests.runDriver(Self.script)
     }
 }

@@ -9,8 +9,14 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("pty_session.py")
 
     @Test func replWorksLikeAReadlineProgram() throws {
+        try Self.runDriver(Self.script)
+    }
+
+    /// Runs a pexpect driver script with the regsim executable and a fresh folder as its
+    /// arguments; records an issue when python3 or pexpect is missing, and expects exit 0.
+    static func runDriver(_ script: URL) throws {
         let executable = try RegsimExecutable.location.get()
-        guard let python = Self.findPython() else {
+        guard let python = findPython() else {
             Issue.record("python3 is not on PATH; this test needs python3 with pexpect (.ci/run installs them)")
             return
         }
@@ -19,7 +25,7 @@ import Testing
         let log = folder.appendingPathComponent("log")
         let errors = folder.appendingPathComponent("errors")
         let status = try RegsimExecutable.runProcess(
-            python, arguments: [Self.script.path, executable.path, folder.path],
+            python, arguments: [script.path, executable.path, folder.path],
             input: nil, output: log, errors: errors, timeout: 300
         )
         let printed = try String(contentsOf: log, encoding: .utf8) + String(contentsOf: errors, encoding: .utf8)
@@ -27,7 +33,7 @@ import Testing
             Issue.record("python3 has no pexpect module: pip install pexpect\n\(printed)")
             return
         }
-        #expect(status == 0, "pty_session.py failed:\n\(printed)")
+        #expect(status == 0, "\(script.lastPathComponent) failed:\n\(printed)")
     }
 
     /// The first executable `python3` on PATH.

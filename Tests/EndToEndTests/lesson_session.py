@@ -15,58 +15,19 @@ import re
 import subprocess
 import sys
 
-try:
-    import pexpect
-except ImportError:
-    print("lesson_session.py needs python3's pexpect: pip install pexpect (.ci/run installs it)")
-    sys.exit(3)
+sys.dont_write_bytecode = True  # no __pycache__ inside the test target
+from terminal_session import Session as TerminalSession  # noqa: E402
 
 LESSON_PROMPT = "lesson 3> "
 ANSWER_PROMPT = "answer> "
-TIMEOUT = 20  # seconds for each expected output; debug builds on a busy machine
 
 
-class Session:
-    """One `regsim lesson 3` on a pseudo-terminal, with everything it printed kept."""
-
-    def __init__(self, executable, folder):
-        environment = dict(os.environ)
-        environment.update(
-            TERM="xterm",
-            REGSIM_HISTORY=os.path.join(folder, "history"),
-            REGSIM_LESSON_STATE=os.path.join(folder, "lessons"),
-            INPUTRC="/dev/null",  # no personal key bindings
-            LANG="C.UTF-8",
-        )
-        self.transcript = []
-        self.child = pexpect.spawn(
-            executable, ["lesson", "3"], env=environment, encoding="utf-8",
-            dimensions=(40, 200), timeout=TIMEOUT,
-        )
-
-    def expect(self, pattern, what):
-        try:
-            self.child.expect(pattern)
-        except (pexpect.TIMEOUT, pexpect.EOF) as error:
-            self.fail(f"expected {what} ({pattern!r}), got {type(error).__name__}")
-        after = self.child.after if isinstance(self.child.after, str) else ""
-        self.transcript.append(self.child.before + after)
-
-    def send(self, text, what):
-        print(f"  send {what}")
-        self.child.send(text)
-
-    def fail(self, message):
-        seen = "".join(self.transcript) + (self.child.before if isinstance(self.child.before, str) else "")
-        print(f"FAILED: {message}\n--- terminal output so far ---\n{seen!r}")
-        self.child.close(force=True)
-        sys.exit(1)
-
-    def finish(self, what):
-        self.expect(pexpect.EOF, what)
-        self.child.close()
-        if self.child.exitstatus != 0:
-            self.fail(f"exit status {self.child.exitstatus}, signal {self.child.signalstatus}")
+def Session(executable, folder):
+    """`regsim lesson 3`, with its history and progress files in `folder`."""
+    return TerminalSession(executable, ["lesson", "3"], {
+        "REGSIM_HISTORY": os.path.join(folder, "history"),
+        "REGSIM_LESSON_STATE": os.path.join(folder, "lessons"),
+    })
 
 
 def first_answer(executable):

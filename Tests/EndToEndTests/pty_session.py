@@ -13,62 +13,16 @@ import os
 import re
 import sys
 
-try:
-    import pexpect
-except ImportError:
-    print("pty_session.py needs python3's pexpect: pip install pexpect (.ci/run installs it)")
-    sys.exit(3)
+sys.dont_write_bytecode = True  # no __pycache__ inside the test target
+from terminal_session import Session as TerminalSession  # noqa: E402
 
 PROMPT = "regsim> "
-TIMEOUT = 20  # seconds for each expected output; debug builds on a busy machine
 UP_ARROW = "\x1b[A"
 
 
-class Session:
-    """One regsim process on a pseudo-terminal, with everything it printed kept."""
-
-    def __init__(self, executable, history):
-        environment = dict(os.environ)
-        environment.update(
-            TERM="xterm",
-            REGSIM_HISTORY=history,
-            INPUTRC="/dev/null",  # no personal key bindings
-            LANG="C.UTF-8",
-        )
-        self.transcript = []
-        self.child = pexpect.spawn(
-            executable, env=environment, encoding="utf-8",
-            dimensions=(40, 200), timeout=TIMEOUT,
-        )
-
-    def expect(self, pattern, what):
-        """Waits for the regular expression `pattern` in the output; fails with `what`."""
-        try:
-            self.child.expect(pattern)
-        except (pexpect.TIMEOUT, pexpect.EOF) as error:
-            self.fail(f"expected {what} ({pattern!r}), got {type(error).__name__}")
-        after = self.child.after if isinstance(self.child.after, str) else ""
-        self.transcript.append(self.child.before + after)
-
-    def send(self, text, what):
-        print(f"  send {what}")
-        self.child.send(text)
-
-    def output(self):
-        return "".join(self.transcript)
-
-    def fail(self, message):
-        seen = self.output() + (self.child.before if isinstance(self.child.before, str) else "")
-        print(f"FAILED: {message}\n--- terminal output so far ---\n{seen!r}")
-        self.child.close(force=True)
-        sys.exit(1)
-
-    def finish(self, what):
-        """Waits for the process to end and checks its exit status is 0."""
-        self.expect(pexpect.EOF, what)
-        self.child.close()
-        if self.child.exitstatus != 0:
-            self.fail(f"exit status {self.child.exitstatus}, signal {self.child.signalstatus}")
+def Session(executable, history):
+    """The REPL, with its history file at `history`."""
+    return TerminalSession(executable, [], {"REGSIM_HISTORY": history})
 
 
 def first_session(executable, history):
