@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 import Interpreter
 import Lessons
 
@@ -68,7 +69,7 @@ struct LessonSession {
         do {
             try progress.save(to: progressPath)
         } catch {
-            Output.writeError("regsim: cannot save the lesson's progress to \(progressPath): \(error)\n")
+            Output.writeError("regsim: cannot save the lesson's progress to \(progressPath): \((error as? FileWriteError)?.reason ?? "\(error)")\n")
         }
     }
 }
