@@ -13,7 +13,17 @@ extension Dataset {
     /// Parses comma-separated numbers, one sample a line; the last `targetCount` columns are
     /// targets. A first line that is not all numbers is a header and skipped; blank lines
     /// and lines starting with `#` are skipped.
-    public static func csv(_ text: String, name: String, targetCount: Int) throws(CSVError) -> Dataset {
+    ///
+    /// The network the data implies (inputs = columns − targets, then targets) must fit the
+    /// caller's limits (the REPL passes those of `net`): every line's columns are counted and
+    /// checked before the line is split, so a file of one very wide line is refused before
+    /// anything of its size is allocated.
+    ///
+    /// - Parameters:
+    ///   - maximumUnits: the most units a layer may have (inputs, and targets).
+    ///   - maximumParameters: the most parameters of the inputs-targets network: inputs·targets + targets.
+    public static func csv(_ text: String, name: String, targetCount: Int,
+                           maximumUnits: Int = .max, maximumParameters: Int = .max) throws(CSVError) -> Dataset {
         guard targetCount >= 1 else { throw CSVError(line: nil, message: "targets must be at least 1") }
         var rows: [[T]] = []
         var width: Int?
@@ -21,6 +31,11 @@ extension Dataset {
             let lineNumber = offset + 1
             let line = rawLine.trimmingCharacters(in: [" ", "\t", "\r"])
             if line.isEmpty || line.hasPrefix("#") { continue }
+            let columnCount = line.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+            if let problem = sizeProblem(columns: columnCount, targets: targetCount, maximumUnits: maximumUnits,
+                                         maximumParameters: maximumParameters) {
+                throw CSVError(line: lineNumber, message: problem)
+            }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: [" ", "\t"]) }
             let values = fields.map { T($0) }
@@ -50,6 +65,20 @@ extension Dataset {
         return Dataset(name: name,
                        inputs: Matrix(rows.map { Array($0[..<featureCount]) }),
                        targets: Matrix(rows.map { Array($0[featureCount...]) }))
+    }
+}
+
+extension Dataset {
+    /// Why `columns` columns with `targets` targets imply a network beyond the limits, or nil.
+    static func sizeProblem(columns: Int, targets: Int, maximumUnits: Int, maximumParameters: Int) -> String? {
+        let inputs = columns - targets
+        if targets > maximumUnits { return "\(targets) targets is more than the \(maximumUnits) units a layer may have" }
+        let (weights, overflow) = inputs.multipliedReportingOverflow(by: targets)
+        let parameters = overflow || weights > Int.max - targets ? Int.max : weights + targets
+        guard inputs > maximumUnits || parameters > maximumParameters else { return nil }
+        return "\(columns) columns make \(inputs) inputs and \(targets) target\(targets == 1 ? "" : "s"): "
+            + (inputs > maximumUnits ? "more than the \(maximumUnits) units a layer may have"
+                : "a \(inputs)-\(targets) network of \(parameters) parameters, more than \(maximumParameters)")
     }
 }
 

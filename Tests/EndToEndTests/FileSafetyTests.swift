@@ -30,3 +30,18 @@ import Testing
         #expect(names == ["link.json", "pipe", "real.json", "s.json"])
     }
 }
+
+/// `data csv` refuses a file whose width implies a network beyond `net`'s limits, before
+/// building anything of that size, and leaves the session as it was.
+@Suite struct CSVSizeTests {
+    @Test func aWideCSVIsRefusedWithTheLimit() throws {
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("wide.csv").path
+        let wide = Array(repeating: "0", count: 300_000).joined(separator: ",") + "\n"
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(wide.utf8)))
+        let outcome = try RegsimExecutable.run(["--no-echo"], input: "data csv \(path) targets=1000\nshow net\n")
+        #expect(outcome.output.contains("error: data: \(path): line 1: 300000 columns make 299000 inputs and 1000 targets: more than the 4096 units a layer may have\n"))
+        #expect(outcome.output.contains("3-1"), "the network is the one before: \(outcome.output)")
+    }
+}
