@@ -29,6 +29,7 @@ struct LessonSession {
         if terminal {
             Interrupts.catchSignal()
             Resumption.catchSignal()
+            Termination.catchSignals()
             history = History(path: historyPath)
             for prompt in ["lesson \(number)> ", "answer> "] { editors[prompt] = LineEditor(prompt: prompt) }
         }
@@ -55,13 +56,14 @@ struct LessonSession {
             if terminal, Interrupts.isRequested { Output.write("\n") }
             Output.write(reply.text)
             save(run.progress)
-            if reply.leaves {
+            if reply.leaves || Termination.requested != nil {
                 if run.stop != .finished { Output.write("progress saved; regsim lesson \(number) resumes\n") }
                 break
             }
             if run.stop == .finished { break }
         }
         history?.save()
+        Termination.finish()
     }
 
     private func save(_ progress: LessonProgress) {

@@ -66,7 +66,10 @@ struct TrainCommand: ParsableCommand {
         var records: [EpochRecord] = []
         var stop: TrainingStop?
         var stopping = strategy.earlyStop.map { EarlyStopping<Network<Float>>(patience: $0) }
+        // Ctrl-C stays caught until the model is written: it stops training after the batch,
+        // and the test evaluation and the save still run.
         Interrupts.catchSignal()
+        defer { Interrupts.restoreDefault() }
         Parallelism.$threads.withValue(options.threads) {
             for epoch in 0..<options.epochs {
                 // η of this epoch: η₀·decay^epoch
@@ -87,7 +90,6 @@ struct TrainCommand: ParsableCommand {
                 }
             }
         }
-        Interrupts.restoreDefault()
         if case .diverged = stop {
             Output.writeError("error: \(stop!)\n")
             throw ExitCode.failure
