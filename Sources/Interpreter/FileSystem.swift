@@ -21,11 +21,15 @@ public protocol FileSystem: Sendable {
 }
 
 /// The real file system. A leading `~` means the home folder in every path (`load`, `save`,
-/// `data csv`). Reads accept regular files only (a FIFO would block). Writes go through
+/// `data csv`). Reads accept regular files of at most `readLimit` bytes only (a FIFO would
+/// block; a larger file is no session or data set step mode can use). Writes go through
 /// `AtomicFile`: a temporary `NAME.regsim-tmp` beside the target renamed over it, the file's
 /// permission bits kept, a symbolic link followed to the file it names, and a folder, device,
 /// FIFO or socket refused.
 public struct LocalFileSystem: FileSystem {
+    /// The largest file `read` reads: 1 GiB.
+    public static let readLimit = 1 << 30
+
     public init() {}
 
     public func read(_ path: String) throws(FileError) -> String {
@@ -36,6 +40,8 @@ public struct LocalFileSystem: FileSystem {
         case .folder: throw FileError("it is a folder, not a file")
         case let kind: throw FileError("it is \(kind.description)")
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= Self.readLimit else { throw FileError("it is \(size) bytes, more than the \(Self.readLimit) regsim reads") }
         guard let data = FileManager.default.contents(atPath: path) else { throw FileError("permission denied or unreadable") }
         guard let text = String(data: data, encoding: .utf8) else { throw FileError("not UTF-8 text") }
         return text

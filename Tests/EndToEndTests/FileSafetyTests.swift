@@ -45,3 +45,17 @@ import Testing
         #expect(outcome.output.contains("3-1"), "the network is the one before: \(outcome.output)")
     }
 }
+
+extension CSVSizeTests {
+    /// A file over 1 GiB (sparse here: no disk used) is refused before it is read.
+    @Test func aFileOverTheReadLimitIsRefusedUnread() throws {
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("huge.csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect(truncate(path, 2 << 30) == 0)
+        let outcome = try RegsimExecutable.run(["--no-echo"], input: "data csv \(path)\nload \(path)\n")
+        #expect(outcome.output.contains("error: data: cannot read \(path): it is 2147483648 bytes, more than the 1073741824 regsim reads\n"))
+        #expect(outcome.output.contains("error: load: cannot read \(path): it is 2147483648 bytes"))
+    }
+}
