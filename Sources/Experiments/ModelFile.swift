@@ -28,8 +28,9 @@ public struct ModelFile: Codable, Sendable {
 
     /// Reads a file written by `write(to:)`, with errors in words.
     public static func read(from path: String) throws(ModelFileError) -> ModelFile {
-        let kind = FileKind(path: Path.expandingTilde(path))
-        guard kind == .regular || kind == .missing else { throw ModelFileError("cannot read \(path): it is \(kind.description)") }
+        if let problem = FileKind.readProblem(Path.expandingTilde(path), limit: 1 << 30) {
+            throw ModelFileError("cannot read \(path): \(problem)")
+        }
         guard let data = FileManager.default.contents(atPath: Path.expandingTilde(path)) else {
             throw ModelFileError("cannot read \(path): no such file or not readable")
         }

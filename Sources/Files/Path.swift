@@ -41,6 +41,21 @@ public enum FileKind: Equatable, Sendable {
         }
     }
 
+    /// Why the file at `path` cannot be read whole, or nil: "no such file", "it is a folder,
+    /// not a file", "it is a FIFO (named pipe), not a regular file" (reading it could block),
+    /// "it is 2147483648 bytes, more than the 1073741824 regsim reads".
+    public static func readProblem(_ path: String, limit: Int) -> String? {
+        var info = stat()
+        switch FileKind(path: path) {
+        case .missing: return "no such file"
+        case .regular: break
+        case .folder: return "it is a folder, not a file"
+        case let kind: return "it is \(kind.description)"
+        }
+        guard stat(path, &info) == 0, Int(info.st_size) > limit else { return nil }
+        return "it is \(info.st_size) bytes, more than the \(limit) regsim reads"
+    }
+
     /// "a folder", "a device, not a regular file", "a FIFO (named pipe), not a regular file", …
     public var description: String {
         switch self {

@@ -34,14 +34,7 @@ public struct LocalFileSystem: FileSystem {
 
     public func read(_ path: String) throws(FileError) -> String {
         let path = Path.expandingTilde(path)
-        switch FileKind(path: path) {
-        case .missing: throw FileError("no such file")
-        case .regular: break
-        case .folder: throw FileError("it is a folder, not a file")
-        case let kind: throw FileError("it is \(kind.description)")
-        }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= Self.readLimit else { throw FileError("it is \(size) bytes, more than the \(Self.readLimit) regsim reads") }
+        if let problem = FileKind.readProblem(path, limit: Self.readLimit) { throw FileError(problem) }
         guard let data = FileManager.default.contents(atPath: path) else { throw FileError("permission denied or unreadable") }
         guard let text = String(data: data, encoding: .utf8) else { throw FileError("not UTF-8 text") }
         return text
