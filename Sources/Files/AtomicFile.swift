@@ -13,7 +13,8 @@ import Darwin
 ///    replaced (a link to a missing file is refused);
 /// 3. refuses a folder, a device, a FIFO or a socket at the path, naming what it is;
 /// 4. writes the bytes to `NAME.regsim-tmp` beside the target (removing a stale one left by a
-///    killed write), with the existing file's permission bits (a 0600 file stays 0600),
+///    killed write), with the existing file's permission bits (a 0600 file stays 0600) and,
+///    where the system allows it (as root), its owner and group,
 ///    `fsync`s it and renames it over the target (rename(2) is atomic);
 /// 5. removes the temporary file if any step fails.
 ///
@@ -35,7 +36,10 @@ public enum AtomicFile {
             unlink(temporary)
             return FileWriteError(path: path, reason: reason)
         }
-        if let mode = target.mode, fchmod(descriptor, mode) != 0 { throw fail(systemReason()) }
+        if let existing = target.existing {
+            _ = fchown(descriptor, existing.owner, existing.group)  // allowed for root only; else the writer owns it
+            if fchmod(descriptor, existing.mode) != 0 { throw fail(systemReason()) }
+        }
         let contents = Array(bytes)
         var written = 0
         while written < contents.count {
@@ -61,8 +65,9 @@ public enum AtomicFile {
     }
 
     /// The file to replace: `path`, or the file a symbolic link at `path` points to, with its
-    /// permission bits when it exists.
-    static func resolvedTarget(_ path: String, named name: String) throws(FileWriteError) -> (path: String, mode: mode_t?) {
+    /// permission bits, owner and group when it exists.
+    static func resolvedTarget(_ path: String, named name: String) throws(FileWriteError)
+        -> (path: String, existing: (mode: mode_t, owner: uid_t, group: gid_t)?) {
         guard !path.isEmpty else { throw FileWriteError(path: name, reason: "the path is empty") }
         var target = path
         var info = stat()
@@ -82,7 +87,7 @@ public enum AtomicFile {
         guard kind == .regular else {
             throw FileWriteError(path: name, reason: "\(target == path ? "it" : "its link target \(target)") is \(kind.description)")
         }
-        return (target, info.st_mode & 0o7777)
+        return (target, (info.st_mode & 0o7777, info.st_uid, info.st_gid))
     }
 
     /// Fails unless the folder that would hold `path` exists.

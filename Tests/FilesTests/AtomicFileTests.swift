@@ -100,3 +100,17 @@ import Testing
         #expect(Path.folder(of: "x") == "." && Path.folder(of: "/x") == "/" && Path.folder(of: "a/b/c") == "a/b")
     }
 }
+
+extension AtomicFileTests {
+    /// As root, a file of another owner keeps its owner and group (as another user the
+    /// file cannot be another's and writable, so there is nothing to check).
+    @Test func keepsTheOwnerWhenRunAsRoot() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard getuid() == 0 else { return }
+        FileManager.default.createFile(atPath: path("theirs"), contents: Data("old".utf8))
+        #expect(chown(path("theirs"), 1234, 5678) == 0)
+        try AtomicFile.write(Array("new".utf8), to: path("theirs"))
+        var info = stat()
+        #expect(stat(path("theirs"), &info) == 0 && info.st_uid == 1234 && info.st_gid == 5678)
+    }
+}
