@@ -1,15 +1,30 @@
 import Engine
 
-/// `fit EPOCHS [holdout=N] [patience=P|none]`
-struct FitRequest: Equatable {
-    var epochs: Int
-    /// nil: a fifth of the samples (at least 1)
-    var holdout: Int?
-    /// nil: no early stopping (patience=none)
-    var patience: Int?
+/// `augment N …`: an MNIST image of the session's data beside its augmented copy.
+struct AugmentCommand: Command {
+    static let help = CommandHelp(name: "augment", usage: "augment N [shift=S] [rotate=DEG] [seed=K] [epoch=E] | augment N dx=X dy=Y angle=DEG",
+                summary: "MNIST image N beside a randomly shifted and rotated copy (data mnist first)",
+                details: """
+                Draws dx and dy from −S…S (default 2) and an angle from [−DEG, DEG) (default 15) with a
+                SplitMix64 seeded from the seed (default the session's), the epoch (default 1) and N: the
+                transform regsim train --augment --seed K gives training image N in epoch E.
+                dx=, dy=, angle= apply one transform of your choice. The image is rotated about its centre
+                (13.5, 13.5) with bilinear interpolation, then shifted; the label stays the same.
+                """)
+    static let examples = ["augment 0", "augment 1 dx=1 dy=-1 angle=90", "augment 2 shift=1 rotate=5 seed=3 epoch=2"]
+    var request: AugmentRequest
 
-    static let defaultPatience = 3
-    static let epochLimit = 100_000
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        request = try arguments.augmentRequest()
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        request.position >= 2 ? ["shift=", "rotate=", "seed=", "epoch=", "dx=", "dy=", "angle="] : []
+    }
+
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        try session.augment(request)
+    }
 }
 
 /// `augment N …`: a random transform drawn within limits, or one given exactly.
@@ -25,41 +40,7 @@ struct AugmentRequest: Equatable {
 }
 
 extension ArgumentReader {
-    mutating func fitRequest() throws(InterpreterError) -> FitRequest {
-        let epochs = try integer("EPOCHS", range: 1...FitRequest.epochLimit)
-        let options = try options(["holdout", "patience"])
-        var request = FitRequest(epochs: epochs, holdout: nil, patience: FitRequest.defaultPatience)
-        if let text = options["holdout"] {
-            guard let count = Int(text), count >= 1 else { throw fail("holdout must be a whole number of samples ≥ 1, not \(text)") }
-            request.holdout = count
-        }
-        if let text = options["patience"] {
-            if text.lowercased() == "none" {
-                request.patience = nil
-            } else {
-                guard let patience = Int(text), (1...FitRequest.epochLimit).contains(patience) else {
-                    throw fail("patience must be a whole number of epochs ≥ 1, or none, not \(text)")
-                }
-                request.patience = patience
-            }
-        }
-        return request
-    }
-
-    mutating func earlyStop() throws(InterpreterError) -> Command {
-        let patience = try integer("P", range: 1...1000)
-        var losses: [Double] = []
-        while hasMore {
-            let word = try next("loss")
-            guard let value = Double(word), value.isFinite else { throw fail("'\(word)' is not a number (a validation loss)") }
-            losses.append(value)
-        }
-        guard !losses.isEmpty else { throw fail("missing the losses, one per epoch") }
-        guard losses.count <= 1000 else { throw fail("at most 1000 losses") }
-        return .earlyStop(patience: patience, losses: losses)
-    }
-
-    mutating func augmentRequest() throws(InterpreterError) -> AugmentRequest {
+    fileprivate mutating func augmentRequest() throws(InterpreterError) -> AugmentRequest {
         let image = try integer("image N", range: 0...CommandParser.mnistLimit - 1)
         let options = try options(["shift", "rotate", "seed", "epoch", "dx", "dy", "angle"])
         let fixedKeys = ["dx", "dy", "angle"].filter { options[$0] != nil }

@@ -1,0 +1,147 @@
+import Engine
+
+/// `data`: choose the data set.
+struct DataCommand: Command {
+    static let help = CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data mnist [N] | data csv PATH [targets=N]",
+                summary: "choose the data set",
+                details: """
+                linreg: the article's linear regression (4 samples, 3 features, y ≈ x₁ + 0.5·x₂).
+                xor: the four XOR points, one 0/1 target. blobs: two 2-D clusters, one-hot targets.
+                mnist N: the first N (default 100, at most 10000) MNIST training images, 784 pixels/255
+                and 10 one-hot targets, on a 784-32-10 network; big layers print summaries.
+                csv: a file of comma-separated numbers, one sample a line, whose last N columns
+                (default 1) are targets; a header line is skipped. For loss xent use one-hot columns.
+                If the network does not fit the new data, it is replaced by one that does.
+                """)
+    static let examples = ["data linreg", "data xor", "data blobs", "data csv points.csv", "data csv points.csv targets=1"]
+    var source: DataSource
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        source = try arguments.dataSource()
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        switch request.position {
+        case 1: BuiltinDataset.allCases.map(\.rawValue) + ["mnist", "csv"]
+        case 2 where request.previous[1] == "csv": request.paths(request.prefix)
+        case 3: ["targets="]
+        default: []
+        }
+    }
+
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        try session.loadData(source, fileSystem: context.fileSystem)
+    }
+}
+
+/// `net`: layer sizes and activations.
+struct NetCommand: Command {
+    static let help = CommandHelp(name: "net", usage: "net SIZES [act=relu|tanh|sigmoid|identity] [out=identity|sigmoid|softmax|…] [bias=on|off]",
+                summary: "set the layer sizes and activations (weights drawn from the seed)",
+                details: """
+                SIZES lists units from inputs to outputs: net 2-3-1 is 2 inputs, 3 hidden units, 1 output.
+                act= is the hidden activation (default relu), out= the output one (default identity).
+                bias=off builds layers z = x·W without b (the article's linear regression has none).
+                Layer k has weights Wk[i,j] (input i to unit j) and biases bk[j]: layers from 1, indices from 0.
+                """)
+    static let examples = ["net 3-1 bias=off", "net 3-2-1 act=tanh", "net 2-2-1 act=tanh out=sigmoid", "net 2-4-2 out=softmax"]
+    var architecture: Architecture
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        architecture = try arguments.architecture()
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        if request.position == 1 { return [request.network.architecture.sizeDescription] }
+        let prefix = request.prefix
+        if prefix.hasPrefix("act=") { return Activation.allCases.filter { $0 != .softmax }.map { "act=\($0.rawValue)" } }
+        if prefix.hasPrefix("out=") { return Activation.allCases.map { "out=\($0.rawValue)" } }
+        if prefix.hasPrefix("bias=") { return ["bias=on", "bias=off"] }
+        return ["act=", "out=", "bias="]
+    }
+
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        try session.setNetwork(architecture)
+    }
+}
+
+/// `loss mse | xent`
+struct LossCommand: Command {
+    static let help = CommandHelp(name: "loss", usage: "loss mse | loss xent",
+                summary: "choose the data loss",
+                details: """
+                mse: J = 1/(2n)·Σ(ŷ − y)², the article's form with its ½.
+                xent: cross-entropy −1/n·Σ y·ln ŷ; needs out=softmax (or out=sigmoid with one output).
+                """)
+    static let examples = ["loss mse", "loss xent"]
+    var loss: Loss
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        loss = try arguments.choice("loss", Loss.self)
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        request.position == 1 ? Loss.allCases.map(\.rawValue) : []
+    }
+
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        try session.setLoss(loss)
+    }
+}
+
+extension ArgumentReader {
+    fileprivate mutating func dataSource() throws(InterpreterError) -> DataSource {
+        let name = try next("data set").lowercased()
+        if name == "csv" {
+            let path = try next("path")
+            let options = try options(["targets"])
+            var targets = 1
+            if let text = options["targets"] {
+                guard let value = Int(text), (1...1000).contains(value) else { throw fail("targets must be a whole number 1…1000, not \(text)") }
+                targets = value
+            }
+            return .csv(path: path, targets: targets)
+        }
+        if name == "mnist" {
+            guard hasMore else { return .mnist(count: 100) }
+            return .mnist(count: try integer("image count", range: 1...CommandParser.mnistLimit))
+        }
+        guard let builtin = BuiltinDataset(rawValue: name) else {
+            throw fail("no data set '\(name)'; expected \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), mnist [N] or csv PATH")
+        }
+        return .builtin(builtin)
+    }
+
+    fileprivate mutating func architecture() throws(InterpreterError) -> Architecture {
+        let sizesText = try next("layer sizes")
+        let sizes = sizesText.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard sizes.count >= 2, sizes.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= CommandParser.unitLimit }) else {
+            throw fail("'\(sizesText)' is not a list of layer sizes like 2-3-1 (each 1…\(CommandParser.unitLimit))")
+        }
+        let units = sizes.map { $0! }
+        let parameterCount = zip(units, units.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 + $1.1 }
+        guard parameterCount <= CommandParser.parameterLimit else {
+            throw fail("\(parameterCount) parameters is too many for step mode (at most \(CommandParser.parameterLimit))")
+        }
+        let options = try options(["act", "out", "bias"])
+        var architecture = Architecture(sizes: units)
+        for (key, value) in options {
+            switch key {
+            case "bias":
+                guard value == "on" || value == "off" else { throw fail("bias must be on or off, not \(value)") }
+                architecture.hasBias = value == "on"
+            default:
+                guard let activation = Activation(rawValue: value.lowercased()) else {
+                    throw fail("'\(value)' is not an activation; expected \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if key == "act" {
+                    guard activation != .softmax else { throw fail("softmax is for the output layer (out=softmax)") }
+                    architecture.hidden = activation
+                } else {
+                    architecture.output = activation
+                }
+            }
+        }
+        return architecture
+    }
+}
