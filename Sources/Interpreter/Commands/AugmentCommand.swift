@@ -1,3 +1,4 @@
+import Experiments
 import Engine
 
 /// `augment N …`: an MNIST image of the session's data beside its augmented copy.
@@ -23,8 +24,46 @@ struct AugmentCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.augment(request)
+        guard case .mnist(let count) = session.dataSource, session.trainer.data.featureCount == AugmentCommand.mnistSide * AugmentCommand.mnistSide else {
+            throw InterpreterError("augment: needs MNIST images; load them with data mnist N (the data is \(session.dataSource.description))")
+        }
+        guard request.image < session.trainer.data.sampleCount else {
+            throw InterpreterError("augment: there is no image \(request.image); data mnist \(count) has images 0…\(session.trainer.data.sampleCount - 1)")
+        }
+        let side = AugmentCommand.mnistSide
+        // The session holds pixels/255 as Doubles; ×255, rounded, gives back the file's bytes exactly.
+        let original = (0..<side * side).map { UInt8((session.trainer.data.inputs[request.image, $0] * 255).rounded()) }
+        let label = (0..<session.trainer.data.targetCount).max { session.trainer.data.targets[request.image, $0] < session.trainer.data.targets[request.image, $1] } ?? 0
+        let transform: ImageTransform
+        var origin: String
+        switch request.transform {
+        case .random(let maxShift, let maxRotation, let seed, let epoch):
+            let seed = seed ?? session.trainer.settings.seed
+            let augmentation = Augmentation(maxShift: maxShift, maxRotation: maxRotation)
+            var generator = Augmentation.generator(seed: seed, epoch: epoch, sample: request.image)
+            transform = augmentation.draw(using: &generator)
+            origin = "drawn from seed \(seed), epoch \(epoch), image \(request.image) (shifts up to ±\(maxShift), rotations up to ±\(session.format(maxRotation))°)"
+        case .fixed(let dx, let dy, let degrees):
+            transform = ImageTransform(dx: dx, dy: dy, degrees: degrees)
+            origin = "as given"
+        }
+        let augmented = transform.apply(to: original, height: side, width: side)
+        session.results.augmentation = AugmentationResult(image: request.image, label: label, transform: transform,
+                                                  height: side, width: side, original: original, augmented: augmented)
+        var text = "image \(request.image) of mnist \(count), label \(label); transform \(origin):\n"
+        text += "  rotate \(session.format(transform.degrees))° about the centre (13.5, 13.5)"
+            + (transform.degrees == 0 ? " (none: no interpolation)" : ", bilinear") + ", then shift dx = \(transform.dx), dy = \(transform.dy) pixels\n"
+        text += DigitArt.sideBySide([
+            (title: "original", lines: DigitArt.lines(original, height: side, width: side)),
+            (title: "augmented (label still \(label))", lines: DigitArt.lines(augmented, height: side, width: side)),
+        ])
+        text += "ink (pixels > 0): \(original.count { $0 > 0 }) original, \(augmented.count { $0 > 0 }) augmented; "
+            + "ramp ' .:-=+*#%@' from 0 to 255\n"
+        return text
     }
+
+    /// MNIST images are 28×28.
+    static let mnistSide = 28
 }
 
 /// `augment N …`: a random transform drawn within limits, or one given exactly.

@@ -34,11 +34,6 @@ struct ExecutionContext {
     var fileSystem: any FileSystem
     var isInterrupted: @Sendable () -> Bool
     var stream: ((String) -> Void)?
-
-    /// Sends `line` to the stream, or appends it to `text` when there is none.
-    func emit(_ line: String, into text: inout String) {
-        if let stream { stream(line) } else { text += line }
-    }
 }
 
 /// The line typed so far, for one command's TAB candidates.

@@ -1,3 +1,5 @@
+import MNIST
+import Render
 import Engine
 
 /// `data`: choose the data set.
@@ -30,7 +32,77 @@ struct DataCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.loadData(source, fileSystem: context.fileSystem)
+        let fileSystem = context.fileSystem
+        let data: Dataset<Double>
+        var suggested: (Architecture, Loss)?
+        var description: String
+        switch source {
+        case .builtin(let builtin):
+            data = builtin.dataset()
+            suggested = (builtin.suggestedArchitecture, builtin.suggestedLoss)
+            description = builtin.summary
+        case .mnist(let count):
+            data = try DataCommand.mnist(count: count)
+            suggested = (Architecture(sizes: [784, 32, 10], hidden: .relu, output: .softmax), .crossEntropy)
+            description = "the first \(count) MNIST training images: 784 inputs (pixels/255), 10 one-hot targets"
+        case .csv(let path, let targets):
+            let text: String
+            do { text = try fileSystem.read(path) } catch {
+                throw InterpreterError("data: cannot read \(path): \(error.message)")
+            }
+            do { data = try Dataset.csv(text, name: path, targetCount: targets) } catch {
+                throw InterpreterError("data: \(path): \(error.description)")
+            }
+            description = "\(path): \(data.sampleCount) sample\(data.sampleCount == 1 ? "" : "s"), \(data.featureCount) inputs, \(data.targetCount) target\(data.targetCount == 1 ? "" : "s")"
+        }
+        session.trainer.replaceData(data)
+        session.dataSource = source
+        session.undoStack = []
+        var lines = ["data: \(description)"]
+        if session.heldOut != nil {
+            session.heldOut = nil
+            lines.append("holdout: none (the new data has no validation set; holdout N sets one)")
+        }
+        let network = session.trainer.network
+        let fits = network.inputCount == data.featureCount && network.outputCount == data.targetCount
+        if !fits {
+            let (architecture, loss) = suggested
+                ?? (Architecture(sizes: [data.featureCount, data.targetCount], output: .identity), .meanSquaredError)
+            session.install(session.freshNetwork(architecture))
+            lines.append("net: \(SettingsText.architecture(architecture)) (replaced to fit the data; change it with net)")
+            if session.trainer.settings.loss != loss {
+                session.trainer.settings.loss = loss
+                lines.append("loss: \(loss.rawValue)")
+                if loss != .crossEntropy && session.trainer.settings.labelSmoothing != 0 {
+                    session.trainer.settings.labelSmoothing = 0
+                    lines.append("smoothing: off (label smoothing needs loss xent)")
+                }
+            }
+        }
+        if let size = session.trainer.settings.batchSize, size >= data.sampleCount {
+            session.trainer.settings.batchSize = nil
+            lines.append("batch: all \(data.sampleCount) samples")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first `count` images of the bundled MNIST (verified against its SHA-256 sums).
+    static func mnist(count: Int) throws(InterpreterError) -> Dataset<Double> {
+        let training: ImageSet
+        do {
+            training = try MNISTDataset.load(from: try MNISTDataset.locateBundledFolder(), verify: .knownMNIST).training
+        } catch {
+            throw InterpreterError("data: \(error)")
+        }
+        let images = training.images(in: 0..<min(count, training.count))
+        var inputs = Matrix<Double>(rows: images.count, columns: images.pixelsPerImage)
+        var targets = Matrix<Double>(rows: images.count, columns: images.classCount)
+        for row in 0..<images.count {
+            let pixels = images.pixels(ofImage: row)
+            for column in 0..<pixels.count { inputs[row, column] = Double(pixels[column]) / 255 }
+            targets[row, Int(images.labels[row])] = 1
+        }
+        return Dataset(name: "mnist", inputs: inputs, targets: targets)
     }
 }
 
@@ -61,7 +133,19 @@ struct NetCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.setNetwork(architecture)
+        let data = session.trainer.data
+        guard architecture.sizes.first == data.featureCount, architecture.sizes.last == data.targetCount else {
+            throw InterpreterError("net: \(data.name) has \(data.featureCount) inputs and \(data.targetCount) target\(data.targetCount == 1 ? "" : "s"), so the sizes must start with \(data.featureCount) and end with \(data.targetCount), e.g. net \(data.featureCount)-4-\(data.targetCount)")
+        }
+        if let problem = session.trainer.settings.loss.incompatibility(output: architecture.output, outputCount: data.targetCount) {
+            throw InterpreterError("net: \(problem); or choose loss mse first")
+        }
+        var architecture = self.architecture
+        // Batch norm stays on for the new network (batchnorm off removes it).
+        architecture.batchNorm = session.trainer.network.hasBatchNorm && architecture.sizes.count > 2
+        session.install(session.freshNetwork(architecture))
+        let count = session.trainer.network.layers.reduce(0) { $0 + $1.weights.storage.count + ($1.hasBias ? $1.outputCount : 0) + 2 * ($1.batchNorm?.unitCount ?? 0) }
+        return "net: \(SettingsText.architecture(architecture)), \(count) parameters; weights drawn from seed \(session.trainer.settings.seed) (uniform Glorot, He for relu), biases 0\n"
     }
 }
 
@@ -85,7 +169,16 @@ struct LossCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.setLoss(loss)
+        let network = session.trainer.network
+        if let problem = loss.incompatibility(output: network.layers.last?.activation ?? .identity, outputCount: network.outputCount) {
+            throw InterpreterError("\(problem): change the network first (net … out=\(network.outputCount == 1 ? "sigmoid" : "softmax"))")
+        }
+        if loss != .crossEntropy && session.trainer.settings.labelSmoothing != 0 {
+            throw InterpreterError("loss: label smoothing ε = \(session.format(session.trainer.settings.labelSmoothing)) needs loss xent; type smoothing 0 first")
+        }
+        let note = session.change { $0.settings.loss = loss }
+        let formula = loss == .meanSquaredError ? "J = 1/(2n)·Σ(ŷ − y)²" : "J = −1/n·Σ y·ln ŷ"
+        return "loss: \(loss.rawValue), \(formula)" + note + "\n"
     }
 }
 

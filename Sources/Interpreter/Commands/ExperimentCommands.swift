@@ -32,7 +32,43 @@ struct ExperimentCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.runExperiment(options, context: context)
+        guard let heldOut = session.heldOut else { throw InterpreterError("experiment: needs a validation set; holdout N sets N samples aside first") }
+        let training = try FastTraining.classificationSource(session.trainer.data, command: "experiment")
+        let validation = try FastTraining.classificationSource(heldOut.data, command: "experiment")
+        let arms = [
+            ExperimentArm(name: "none", settings: FastTraining.settings(session, penalty: .none)),
+            ExperimentArm(name: "L1", settings: FastTraining.settings(session, penalty: PenaltyTerm(l1: Float(options.l1)))),
+            ExperimentArm(name: "L2", settings: FastTraining.settings(session, penalty: PenaltyTerm(l2: Float(options.l2)))),
+        ]
+        let split = DataSplit(training: training, validation: validation, test: validation.rows(0..<0))
+        var text = ""
+        func emit(_ line: String) {
+            if let stream = context.stream { stream(line) } else { text += line }
+        }
+        emit("experiment: none, L1 λ = \(session.format(options.l1)), L2 λ = \(session.format(options.l2)); \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each on "
+             + "\(training.count) training samples, scored on the \(validation.count) held out\n")
+        emit("  \(FastTraining.networkDescription(session, classes: training.classCount))\n")
+        let comparison = Experiment(split: split, hidden: FastTraining.hiddenSizes(session), epochs: options.epochs, arms: arms)
+        let results: [ExperimentResult]
+        do {
+            results = try comparison.run(shouldStop: context.isInterrupted, onEpoch: { name, record in
+                emit("  \(name): epoch \(record.epoch): J_data = \(ExperimentReport.fixed(record.dataLoss, 4)), validation accuracy \(ExperimentReport.percent(record.validationAccuracy))%\n")
+            })
+        } catch .interrupted(let epoch, _) {
+            return text + "experiment: interrupted in epoch \(epoch); no results kept, the session is unchanged\n"
+        } catch {
+            throw InterpreterError("experiment: \(error)")
+        }
+        let lambdas = [0, options.l1, options.l2]
+        let runs = zip(results, lambdas).map { result, lambda in
+            ExperimentSummary.Run(name: result.name, lambda: lambda, trainingAccuracy: result.trainingAccuracy,
+                                  validationAccuracy: result.validationAccuracy, sparsity: result.sparsity, zeros: result.zeros,
+                                  weightNorm: result.weightNorm)
+        }
+        let table = ExperimentReport.table(results, columns: .withoutTestAndTime)
+            + "gap = train − valid accuracy; sparsity: share of weights with |w| < 0.001; zeros: share exactly 0; ‖W‖ = √Σw² over all layers\n"
+        session.experiment = ExperimentSummary(runs: runs, table: table)
+        return text + table
     }
 }
 
@@ -72,6 +108,73 @@ struct SweepCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.runSweep(options, context: context)
+        let source = try FastTraining.classificationSource(session.trainer.data, command: "sweep")
+        guard options.folds <= source.count else {
+            throw InterpreterError("sweep: \(options.folds) folds need at least \(options.folds) training samples; there are \(source.count)")
+        }
+        guard options.to > options.from else { throw InterpreterError("sweep: to= must be larger than from=") }
+        let grid = CrossValidation.logGrid(from: options.from, to: options.to, count: options.points)
+        let crossValidation = Sweep(source: source, indices: Array(0..<source.count), hidden: FastTraining.hiddenSizes(session), epochs: options.epochs,
+                          folds: options.folds, baseSettings: FastTraining.settings(session, penalty: .none), penalty: options.penalty, grid: grid)
+        var text = ""
+        func emit(_ line: String) {
+            if let stream = context.stream { stream(line) } else { text += line }
+        }
+        emit("sweep: \(options.penalty.rawValue.uppercased()) λ in \(grid.map { "\($0)" }.joined(separator: ", ")); "
+             + "\(options.folds)-fold cross-validation on the \(source.count) training samples, \(options.epochs) epoch\(options.epochs == 1 ? "" : "s") each "
+             + "(\(options.folds * options.points) networks)\n")
+        emit("  \(FastTraining.networkDescription(session, classes: source.classCount))\n")
+        let points: [SweepPoint]
+        do {
+            points = try crossValidation.run(shouldStop: context.isInterrupted, onPoint: { point in
+                emit("  λ = \(point.lambda): validation accuracy per fold \(point.validationAccuracies.map { ExperimentReport.percent($0) + "%" }.joined(separator: " "))\n")
+            })
+        } catch .interrupted {
+            return text + "sweep: interrupted; no results kept, the session is unchanged\n"
+        } catch {
+            throw InterpreterError("sweep: \(error)")
+        }
+        let table = SweepReport.table(points, folds: options.folds)
+        session.sweep = SweepSummary(penalty: options.penalty.rawValue, folds: options.folds, points: points, table: table)
+        return text + table
+    }
+}
+
+/// What `experiment` and `sweep` share: the session's data and settings on the fast Float path.
+enum FastTraining {
+    /// The session's data as classes for the fast Float path; throws unless every target row
+    /// is one-hot or a single 0/1 value.
+    static func classificationSource(_ data: Dataset<Double>, command: String) throws(InterpreterError) -> InMemorySource {
+        let targets = data.targets
+        for row in 0..<targets.rows {
+            let values = targets.row(row)
+            let binary = values.allSatisfy { $0 == 0 || $0 == 1 }
+            guard binary && (values.count == 1 || values.filter { $0 == 1 }.count == 1) else {
+                throw InterpreterError("\(command): needs class targets (one-hot rows, or one 0/1 column); sample \(row) of \(data.name) has y = \(values)")
+            }
+        }
+        let inputs = Matrix<Float>(rows: data.sampleCount, columns: data.featureCount, storage: data.inputs.storage.map { Float($0) })
+        return InMemorySource(inputs: inputs, labels: data.classLabels, classCount: ClassReading.classCount(columns: data.targetCount))
+    }
+
+    /// The session's settings in Float, with `penalty` on every layer (and no per-layer ones).
+    static func settings(_ session: Session, penalty: PenaltyTerm<Float>) -> TrainingSettings<Float> {
+        let settings = session.trainer.settings, regularization = settings.regularization
+        return TrainingSettings(learningRate: Float(settings.learningRate), momentum: Float(settings.momentum),
+                                batchSize: settings.batchSize, seed: settings.seed, loss: .crossEntropy,
+                                regularization: Regularization(global: penalty, includesBiases: regularization.includesBiases,
+                                                               convention: regularization.convention, l1Mode: regularization.l1Mode))
+    }
+
+    static func hiddenSizes(_ session: Session) -> [Int] { Array(session.trainer.network.architecture.sizes.dropFirst().dropLast()) }
+
+    /// The networks `experiment` and `sweep` train, in words.
+    static func networkDescription(_ session: Session, classes: Int) -> String {
+        let sizes = [session.trainer.network.inputCount] + hiddenSizes(session) + [classes]
+        let settings = session.trainer.settings
+        return "fresh \(sizes.map(String.init).joined(separator: "-")) networks (ReLU hidden, softmax output, cross-entropy, biases on) "
+            + "from seed \(settings.seed); η = \(session.format(settings.learningRate)), μ = \(session.format(settings.momentum)), "
+            + "batch \(settings.batchSize.map(String.init) ?? "all"), \(settings.regularization.convention.rawValue) convention, "
+            + "l1mode \(settings.regularization.l1Mode.rawValue); Float32, as regsim train"
     }
 }

@@ -36,7 +36,19 @@ struct DropoutCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        session.setDropout(hidden: hidden, input: input)
+        let note = session.change {
+            $0.settings.noise.hiddenDropout = hidden
+            $0.settings.noise.inputDropout = input
+        }
+        guard hidden != 0 || input != 0 else { return "dropout: off" + note + "\n" }
+        func describe(_ p: Double) -> String {
+            p == 0 ? "off" : "p = \(session.format(p)) (kept with probability 1 − p = \(session.format(1 - p)), kept values × 1/(1 − p) = \(session.format(1 / (1 - p))))"
+        }
+        var text = "dropout: hidden layers \(describe(hidden)); input \(describe(input))\n"
+        if hidden != 0 && session.trainer.network.layers.count < 2 {
+            text += "note: the network has no hidden layer, so only input= applies (net 3-4-1 adds one)\n"
+        }
+        return text + "masks are drawn from the seed and the update number; training only (evaluate and inference use no mask and no scale)" + note + "\n"
     }
 }
 
@@ -58,7 +70,9 @@ struct NoiseCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        session.setNoise(sigma)
+        let note = session.change { $0.settings.noise.inputNoise = sigma }
+        guard sigma != 0 else { return "noise: off" + note + "\n" }
+        return "noise: x + σ·n with σ = \(session.format(sigma)), n ~ N(0, 1) drawn from the seed and the update number (Box–Muller); training only" + note + "\n"
     }
 }
 
@@ -85,7 +99,21 @@ struct BatchNormCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.setBatchNorm(on)
+        let network = session.trainer.network
+        guard network.layers.count > 1 || !on else {
+            throw InterpreterError("batchnorm: the network has no hidden layer to normalize (net 3-4-1 adds one)")
+        }
+        guard on != network.hasBatchNorm else { return "batchnorm: already \(on ? "on" : "off")\n" }
+        session.install(network.withBatchNorm(on))
+        guard on else { return "batchnorm: off; gamma and beta removed, momentum reset, undo history cleared\n" }
+        let layers = (1..<network.layers.count).map(String.init).joined(separator: ", ")
+        return """
+            batchnorm: on after layer\(network.layers.count > 2 ? "s" : "") \(layers): x̂ = (z − μ)/√(σ² + ε), y = γ·x̂ + β, a = f(y); ε = 1e-05
+            training normalizes with the batch's mean and biased variance 1/m·Σ(z − μ)²; inference with the running statistics
+            running mean and variance start at 0 and 1 and move by momentum 0.1 (the variance with the unbiased m/(m − 1)·σ², as PyTorch)
+            gamma and beta start at 1 and 0, are trained by the same SGD step and are never penalized; momentum reset, undo history cleared
+
+            """
     }
 }
 
@@ -97,6 +125,32 @@ struct EvaluateCommand: PlainCommand {
     static let examples = ["evaluate"]
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.evaluate()
+        if let problem = session.trainer.problem { throw InterpreterError("evaluate: \(problem)") }
+        let network = session.trainer.network, data = session.trainer.data
+        let caches = network.forward(data.inputs, mode: .inference)
+        let output = caches[caches.count - 1]
+        let activation = network.layers[network.layers.count - 1].activation
+        let loss = session.trainer.settings.loss.evaluate(output: output, activation: activation, target: data.targets)
+        var text = "evaluate: inference mode on all \(data.sampleCount) samples (no dropout mask, no noise"
+        text += network.hasBatchNorm ? ", batch norm with the running statistics)\n" : ")\n"
+        let format = session.format
+        for row in 0..<min(data.sampleCount, 12) {
+            text += "  sample \(row): ŷ = \(session.format.vector(output.a.row(row)))  y = \(session.format.vector(data.targets.row(row)))\n"
+        }
+        if data.sampleCount > 12 { text += "  … \(data.sampleCount - 12) more samples\n" }
+        text += "J_data = \(session.format(loss.value))\n"
+        if session.trainer.settings.loss == .crossEntropy {
+            let predicted: [Int], actual: [Int]
+            if data.targetCount == 1 {
+                predicted = (0..<data.sampleCount).map { output.a[$0, 0] >= 0.5 ? 1 : 0 }
+                actual = (0..<data.sampleCount).map { data.targets[$0, 0] >= 0.5 ? 1 : 0 }
+            } else {
+                predicted = network.predictedClasses(data.inputs)
+                actual = (0..<data.sampleCount).map { row in (0..<data.targetCount).max { data.targets[row, $0] < data.targets[row, $1] } ?? 0 }
+            }
+            let correct = zip(predicted, actual).filter { $0 == $1 }.count
+            text += "accuracy = \(correct)/\(data.sampleCount) = \(session.format(Double(correct) / Double(data.sampleCount)))\n"
+        }
+        return text
     }
 }

@@ -73,7 +73,25 @@ struct OptimizerCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.setOptimizer(optimizer, parameters)
+        let settings = session.trainer.settings
+        if settings.weightDecay != 0 && optimizer != .adamw {
+            throw InterpreterError("optimizer: weightdecay is \(session.format(settings.weightDecay)), which only adamw applies (decoupled); type weightdecay 0 first (under \(optimizer.rawValue), PyTorch's weight_decay adds wd·w to g: that is penalty l2 \(session.format(settings.weightDecay)))")
+        }
+        if optimizer != .sgd && settings.regularization.l1Mode != .subgradient {
+            throw InterpreterError("optimizer: l1mode \(settings.regularization.l1Mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (type l1mode subgradient first)")
+        }
+        session.trainer.settings.optimizer = optimizer
+        session.trainer.settings.adam = parameters
+        session.trainer.adamState = AdamState()
+        guard optimizer != .sgd else {
+            return "optimizer: sgd, w ← w − η·d with d = μ·v + g (momentum μ = \(session.format(settings.momentum)))\n"
+        }
+        var text = "optimizer: \(optimizer.title), β1 = \(session.format(parameters.beta1)), β2 = \(session.format(parameters.beta2)), ε = \(session.format(parameters.epsilon)); moments m = v = 0, t = 0\n"
+        text += optimizer == .adamw
+            ? "  w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), decay decoupled from g (PyTorch's convention, multiplied by η); wd = \(session.format(settings.weightDecay))\n"
+            : "  w ← w − η·m̂/(√v̂ + ε); a penalty's gradient joins g (L2 inside Adam, rescaled by 1/√v̂)\n"
+        if settings.momentum != 0 { text += "  (momentum μ = \(session.format(settings.momentum)) is SGD's; Adam does not use it)\n" }
+        return text
     }
 }
 
@@ -93,7 +111,14 @@ struct WeightDecayCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.setWeightDecay(wd)
+        let optimizer = session.trainer.settings.optimizer
+        if wd != 0 && optimizer != .adamw {
+            throw InterpreterError("weightdecay: decoupled weight decay is AdamW's (type optimizer adamw first); under \(optimizer.rawValue), PyTorch's weight_decay adds wd·w to the gradient, which is penalty l2 \(session.format(wd)) (article convention)")
+        }
+        session.trainer.settings.weightDecay = wd
+        if wd == 0 { return "weightdecay: 0 (off)\n" }
+        let eta = session.trainer.settings.learningRate
+        return "weightdecay: wd = \(session.format(wd)), decoupled (PyTorch's AdamW convention, multiplied by η): w ← (1 − η·wd)·w − step, 1 − η·wd = \(session.format(1 - eta * wd)) at η = \(session.format(eta))\n"
     }
 }
 
@@ -118,7 +143,9 @@ struct MaxNormCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        session.setMaxNorm(c)
+        session.trainer.settings.maxNorm = c
+        guard let c else { return "maxnorm: off\n" }
+        return "maxnorm: c = \(session.format(c)) on every layer (the output layer too, as Srivastava et al. 2014): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained\n"
     }
 }
 
@@ -137,6 +164,12 @@ struct SmoothingCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.setSmoothing(epsilon)
+        if epsilon != 0 && session.trainer.settings.loss != .crossEntropy {
+            throw InterpreterError("smoothing: label smoothing needs loss xent (it smooths cross-entropy targets); the loss is \(session.trainer.settings.loss.rawValue)")
+        }
+        let note = session.change { $0.settings.labelSmoothing = epsilon }
+        if epsilon == 0 { return "smoothing: off (targets y as given)" + note + "\n" }
+        let k = Loss.smoothingClassCount(outputs: session.trainer.network.outputCount)
+        return "smoothing: ε = \(session.format(epsilon)), targets y′ = (1 − ε)·y + ε/K with K = \(k): \(session.format(1 - epsilon))·y + \(session.format(epsilon / Double(k)))" + note + "\n"
     }
 }

@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K]` and `penalty biases on|off`.
@@ -52,11 +53,33 @@ struct PenaltyCommand: Command {
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         switch change {
-        case .term(let term, let layer): return try session.setPenalty(term, layer: layer)
+        case .term(let term, let layer): return try set(term, layer: layer, &session)
         case .biases(let on):
             let note = session.change { $0.settings.regularization.includesBiases = on }
             return "penalty on biases: \(on ? "on" : "off (weights only)")" + note + "\n"
         }
+    }
+
+    /// A penalty on every layer (nil) or on one layer (index from 0).
+    private func set(_ term: PenaltyTerm<Double>, layer: Int?, _ session: inout Session) throws(InterpreterError) -> String {
+        var regularization = session.trainer.settings.regularization
+        var line: String
+        if let layer {
+            guard session.trainer.network.layers.indices.contains(layer) else {
+                throw InterpreterError("penalty: there is no layer \(layer + 1); the network has \(session.trainer.network.layers.count)")
+            }
+            regularization.perLayer[layer] = term
+            line = "penalty on layer \(layer + 1): \(SettingsText.penalty(term, convention: regularization.convention, format: session.format))"
+        } else {
+            let replaced = !regularization.perLayer.isEmpty
+            regularization.global = term
+            regularization.perLayer = [:]
+            line = "penalty: \(SettingsText.penalty(term, convention: regularization.convention, format: session.format))"
+            if !term.isNone { line += session.trainer.network.layers.count > 1 ? " on every layer" : "" }
+            if replaced { line += " (per-layer penalties removed)" }
+        }
+        if !term.isNone { line += regularization.includesBiases ? "; weights and biases" : "; weights only, biases not penalized" }
+        return line + session.change { $0.settings.regularization = regularization } + "\n"
     }
 }
 

@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `show …`: one value or a summary.
@@ -54,7 +55,83 @@ struct ShowCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.show(target)
+        let latest = session.trainer.latest
+        switch target {
+        case .parameter(let id):
+            try session.requireParameter(id)
+            return "\(id.name) = \(session.format(session.trainer.network[id]))\n"
+        case .dataGradient(let id), .penaltyGradient(let id):
+            try session.requireParameter(id)
+            guard let gradient = latest.gradient else {
+                throw InterpreterError("show: no gradient computed yet (step to the gradient phase, or update)")
+            }
+            let isData: Bool
+            if case .dataGradient = target { isData = true } else { isData = false }
+            let layer = isData ? gradient.data[id.layer] : gradient.penalty[id.layer]
+            let value: Double = switch id.kind {
+            case .weight: layer.weights[id.row, id.column]
+            case .bias: layer.bias[id.column]
+            // γ and β are never penalized: their penalty gradient is 0.
+            case .gamma: layer.normalization?.gamma[id.column] ?? 0
+            case .beta: layer.normalization?.beta[id.column] ?? 0
+            }
+            return "\(isData ? "d" : "p")\(id.name) = \(session.format(value))\n"
+        case .firstMoment(let id): return try ShowCommand.showMoment(session, id, second: false)
+        case .secondMoment(let id): return try ShowCommand.showMoment(session, id, second: true)
+        case .loss:
+            guard let loss = latest.loss else { throw InterpreterError("show: no loss computed yet (step to the loss phase, or update)") }
+            return "loss = \(session.format(loss.value))\n"
+        case .penalty:
+            guard let penalty = latest.penalty else { throw InterpreterError("show: no penalty computed yet (step to the penalty phase, or update)") }
+            return "penalty = \(session.format(penalty.total))\n"
+        case .total:
+            // J_data and Ω of one update: the one under way once its penalty phase has run.
+            let pair = session.trainer.progress.penalty != nil ? session.trainer.progress : session.trainer.lastUpdate
+            guard let total = pair.total else { throw InterpreterError("show: loss and penalty not both computed yet (step to the penalty phase, or update)") }
+            return "total = \(session.format(total))\n"
+        case .layer(let index, let kind):
+            guard session.trainer.network.layers.indices.contains(index) else {
+                throw InterpreterError("show: there is no layer \(index + 1); the network has \(session.trainer.network.layers.count)")
+            }
+            return ShowCommand.layerText(session, index, kind)
+        case .net:
+            var text = "net: \(SettingsText.architecture(session.trainer.network.architecture)); \(session.trainer.updateCount) updates so far\n"
+            for index in session.trainer.network.layers.indices {
+                text += ShowCommand.layerText(session, index, .weight)
+                if session.trainer.network.layers[index].hasBias { text += ShowCommand.layerText(session, index, .bias) }
+                if let batchNorm = session.trainer.network.layers[index].batchNorm {
+                    text += ShowCommand.layerText(session, index, .gamma) + ShowCommand.layerText(session, index, .beta)
+                    text += "running mean \(index + 1) = \(session.format.vector(batchNorm.runningMean, limit: 64))\n"
+                    text += "running variance \(index + 1) = \(session.format.vector(batchNorm.runningVariance, limit: 64))\n"
+                }
+            }
+            return text
+        case .trace:
+            let trace = session.trainer.currentTrace
+            guard !trace.isEmpty else { throw InterpreterError("show: nothing computed yet (step or update first)") }
+            var text = ""
+            let records: [PhaseRecord<Double>] = [
+                trace.forward.map { .forward($0) }, trace.loss.map { .loss($0) }, trace.penalty.map { .penalty($0) },
+                trace.gradient.map { .gradient($0) }, trace.update.map { .update($0) },
+            ].compactMap { $0 }
+            for record in records { text += session.phaseText.render(record, trainer: session.trainer) }
+            return text
+        case .settings:
+            return ShowCommand.settingsText(session)
+        case .data:
+            let data = session.trainer.data
+            var text = "data: \(session.dataSource.description): \(data.sampleCount) samples, \(data.featureCount) inputs, \(data.targetCount) targets\n"
+            for row in 0..<min(data.sampleCount, 20) {
+                text += "  \(row): x = \(session.format.vector(data.inputs.row(row)))  y = \(session.format.vector(data.targets.row(row)))\n"
+            }
+            if data.sampleCount > 20 { text += "  … \(data.sampleCount - 20) more\n" }
+            if let heldOut = session.heldOut { text += "  held out for validation: \(heldOut.rows.count) samples (show validation)\n" }
+            return text
+        case .validation: return try ShowCommand.validationText(session)
+        case .sparsity: return ShowCommand.sparsityText(session)
+        case .summary(let value): return try ShowCommand.summaryText(session, value)
+        case .result(let target): return try ShowCommand.resultText(session, target)
+        }
     }
 }
 

@@ -92,7 +92,11 @@ struct StepCommand: PlainCommand {
     static let examples = ["step"]
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.step()
+        let record = try session.advance()
+        var text = session.phaseText.render(record, trainer: session.trainer)
+        if case .update = record { text += watchLine(session, prefix: "watch: ") }
+        else { text += "(next: \(session.trainer.nextPhase.rawValue))\n" }
+        return text
     }
 }
 
@@ -103,7 +107,12 @@ struct UpdateCommand: PlainCommand {
     static let examples = ["update"]
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.update()
+        var text = ""
+        repeat {
+            let record = try session.advance()
+            text += session.phaseText.render(record, trainer: session.trainer)
+        } while !session.trainer.progress.isEmpty
+        return text + watchLine(session, prefix: "watch: ")
     }
 }
 
@@ -119,7 +128,31 @@ struct RunCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.run(count, isInterrupted: context.isInterrupted, stream: context.stream)
+        let isInterrupted = context.isInterrupted, stream = context.stream
+        var text = ""
+        func emit(_ line: String) {
+            if let stream { stream(line) } else { text += line }
+        }
+        for index in 0..<count {
+            if index > 0 && isInterrupted() {
+                return text + "interrupted after \(index) of \(count) updates; the state is kept\n"
+            }
+            repeat { _ = try session.advance() } while !session.trainer.progress.isEmpty
+            let last = session.trainer.lastUpdate
+            guard let loss = last.loss, let penalty = last.penalty, let update = last.update else { break }
+            emit("update \(update.number): J_data = \(session.format(loss.value)), Ω = \(session.format(penalty.total)), J = \(session.format(loss.value + penalty.total))"
+                + (session.watches.isEmpty ? "" : "; " + watchValues(session)) + "\n")
+            if !loss.value.isFinite {
+                return text + "stopped: J_data became \(session.format(loss.value)) in update \(update.number): the run diverged"
+                    + " (η = \(session.format(session.trainer.settings.learningRate)); try a smaller lr, and undo to go back)\n"
+            }
+            if let bad = update.firstNonFinite {
+                let value = session.trainer.network[bad]
+                return text + "stopped: \(bad.name) became \(session.format(value)) in update \(update.number): the run diverged"
+                    + " (η = \(session.format(session.trainer.settings.learningRate)); try a smaller lr or λ, and undo to go back)\n"
+            }
+        }
+        return text
     }
 }
 
@@ -130,6 +163,21 @@ struct UndoCommand: PlainCommand {
     static let examples = ["undo"]
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.undo()
+        guard let previous = session.undoStack.popLast() else {
+            throw InterpreterError("undo: no update to undo")
+        }
+        let number = session.trainer.updateCount
+        session.trainer = previous
+        return "undo: back to the state before update \(number) (parameters, momentum and settings)\n"
     }
+}
+
+/// "watch: W1[0,0] = 0.5  W1[0,1] = 0.25\n", or "" when nothing is watched.
+func watchLine(_ session: Session, prefix: String) -> String {
+    session.watches.isEmpty ? "" : prefix + watchValues(session) + "\n"
+}
+
+/// "W1[0,0] = 0.5  W1[0,1] = 0.25"
+func watchValues(_ session: Session) -> String {
+    session.watches.map { "\($0.name) = \(session.format(session.trainer.network[$0]))" }.joined(separator: "  ")
 }

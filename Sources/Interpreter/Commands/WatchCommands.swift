@@ -66,6 +66,13 @@ struct ExplainCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        try session.explain(parameter)
+        try session.requireParameter(parameter)
+        guard let record = session.trainer.lastUpdate.update else {
+            throw InterpreterError("explain: no update yet (type update first)")
+        }
+        guard let update = record.parameters.first(where: { $0.parameter == parameter }) else {
+            throw InterpreterError("explain: \(parameter.name) was not part of the last update")
+        }
+        return session.phaseText.explain(update, in: record)
     }
 }

@@ -28,4 +28,19 @@ extension Session {
             throw InterpreterError("\(parameter.name) does not exist: \(shape)")
         }
     }
+
+    /// Runs the next phase; before the update phase, keeps a snapshot for `undo`.
+    mutating func advance() throws(InterpreterError) -> PhaseRecord<Double> {
+        if trainer.nextPhase == .update {
+            var snapshot = trainer
+            snapshot.discardProgress()
+            undoStack.append(snapshot)
+            if undoStack.count > undoCapacity { undoStack.removeFirst(undoStack.count - undoCapacity) }
+        }
+        do {
+            return try trainer.advance()
+        } catch {
+            throw InterpreterError("cannot step: \(error.message)")
+        }
+    }
 }
