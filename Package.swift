@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments"],
                 swiftSettings: optimizedInDebug),
         // Lesson files: parser, player, grader and its reports.
-        .target(name: "Lessons", dependencies: ["Interpreter", "Engine", "ProjectFolders"]),
+        .target(name: "Lessons", dependencies: ["Interpreter", "ProjectFolders"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
             name: "CReadline",

@@ -1,4 +1,5 @@
-import Engine
+// Lessons and the CLI see the engine types the interpreter hands out (settings, networks, records).
+@_exported import Engine
 import Render
 
 /// The REPL's pure core: a line in, text out. No terminal, no globals; files go through

@@ -74,37 +74,6 @@ extension ShowCommand {
         return lines
     }
 
-    /// `show mW1[i,j]` or `show vW1[i,j]`.
-    static func showMoment(_ session: Session, _ id: ParameterID, second: Bool) throws(InterpreterError) -> String {
-        try session.requireParameter(id)
-        let state = session.trainer.adamState
-        guard !state.firstMoments.isEmpty, state.firstMoments.count == session.trainer.network.layers.count else {
-            throw InterpreterError("show: no Adam moments yet (optimizer adam or adamw, then update)")
-        }
-        let layer = second ? state.secondMoments[id.layer] : state.firstMoments[id.layer]
-        let value = id.kind == .weight ? layer.weights[id.row, id.column] : layer.bias[id.column]
-        return "\(second ? "v" : "m")\(id.name) = \(session.format(value))\n"
-    }
-
-    /// `show accuracy`, `show validation-loss`, …: one number, "name = value".
-    static func summaryText(_ session: Session, _ value: SummaryValue) throws(InterpreterError) -> String {
-        let network = session.trainer.network, loss = session.trainer.settings.loss
-        let number: String
-        switch value {
-        case .zeros: number = "\(ShowCommand.zeroWeightCount(session))"
-        case .trainingLoss: number = session.format(network.dataLoss(on: session.trainer.data, loss: loss))
-        case .accuracy:
-            try session.requireClassification(value.rawValue)
-            number = session.format(network.accuracy(on: session.trainer.data))
-        case .validationLoss:
-            number = session.format(network.dataLoss(on: try session.requireHeldOut(value.rawValue).data, loss: loss))
-        case .validationAccuracy:
-            try session.requireClassification(value.rawValue)
-            number = session.format(network.accuracy(on: try session.requireHeldOut(value.rawValue).data))
-        }
-        return "\(value.rawValue) = \(number)\n"
-    }
-
     /// `show validation`: J_data and accuracy on the training and the held-out samples, now.
     static func validationText(_ session: Session) throws(InterpreterError) -> String {
         let heldOut = try session.requireHeldOut("validation")
@@ -143,4 +112,15 @@ extension ShowCommand {
         return text
     }
 
+    /// The number of weights exactly 0, in all layers.
+    static func zeroWeightCount(_ session: Session) -> Int {
+        session.trainer.network.layers.reduce(0) { $0 + $1.weights.storage.filter { $0 == 0 }.count }
+    }
+
+    /// "12.5%", one decimal.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "—" }
+        let tenths = (part * 1000 + whole / 2) / whole
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
 }

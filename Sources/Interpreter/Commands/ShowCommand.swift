@@ -55,40 +55,10 @@ struct ShowCommand: Command {
     }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        let latest = session.trainer.latest
+        if let shown = try Self.value(of: target, in: session) {
+            return "\(shown.name) = \(shown.value.text(session.format))\n"
+        }
         switch target {
-        case .parameter(let id):
-            try session.requireParameter(id)
-            return "\(id.name) = \(session.format(session.trainer.network[id]))\n"
-        case .dataGradient(let id), .penaltyGradient(let id):
-            try session.requireParameter(id)
-            guard let gradient = latest.gradient else {
-                throw InterpreterError("show: no gradient computed yet (step to the gradient phase, or update)")
-            }
-            let isData: Bool
-            if case .dataGradient = target { isData = true } else { isData = false }
-            let layer = isData ? gradient.data[id.layer] : gradient.penalty[id.layer]
-            let value: Double = switch id.kind {
-            case .weight: layer.weights[id.row, id.column]
-            case .bias: layer.bias[id.column]
-            // γ and β are never penalized: their penalty gradient is 0.
-            case .gamma: layer.normalization?.gamma[id.column] ?? 0
-            case .beta: layer.normalization?.beta[id.column] ?? 0
-            }
-            return "\(isData ? "d" : "p")\(id.name) = \(session.format(value))\n"
-        case .firstMoment(let id): return try ShowCommand.showMoment(session, id, second: false)
-        case .secondMoment(let id): return try ShowCommand.showMoment(session, id, second: true)
-        case .loss:
-            guard let loss = latest.loss else { throw InterpreterError("show: no loss computed yet (step to the loss phase, or update)") }
-            return "loss = \(session.format(loss.value))\n"
-        case .penalty:
-            guard let penalty = latest.penalty else { throw InterpreterError("show: no penalty computed yet (step to the penalty phase, or update)") }
-            return "penalty = \(session.format(penalty.total))\n"
-        case .total:
-            // J_data and Ω of one update: the one under way once its penalty phase has run.
-            let pair = session.trainer.progress.penalty != nil ? session.trainer.progress : session.trainer.lastUpdate
-            guard let total = pair.total else { throw InterpreterError("show: loss and penalty not both computed yet (step to the penalty phase, or update)") }
-            return "total = \(session.format(total))\n"
         case .layer(let index, let kind):
             guard session.trainer.network.layers.indices.contains(index) else {
                 throw InterpreterError("show: there is no layer \(index + 1); the network has \(session.trainer.network.layers.count)")
@@ -129,8 +99,9 @@ struct ShowCommand: Command {
             return text
         case .validation: return try ShowCommand.validationText(session)
         case .sparsity: return ShowCommand.sparsityText(session)
-        case .summary(let value): return try ShowCommand.summaryText(session, value)
-        case .result(let target): return try ShowCommand.resultText(session, target)
+        case .result(.experiment): return try Self.requireExperiment(session).table
+        case .result(.sweep): return try Self.requireSweep(session).table
+        default: return ""  // one value: printed above
         }
     }
 }
