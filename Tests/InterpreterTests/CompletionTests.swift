@@ -18,7 +18,7 @@ import Testing
         "step ", "update ", "run ", "watch ", "unwatch ", "show ", "show W", "show d", "show m", "show experiment ",
         "show experiment L1 ", "show sweep ", "show sweep validation ", "explain ", "holdout ", "experiment ", "sweep ",
         "sweep l2 ", "fit ", "fit 3 ", "earlystop ", "augment ", "augment 1 ", "undo ", "save ", "load ", "digits ",
-        "help ", "help s", "quit ", "nosuch ",
+        "help ", "help s", "quit ", "nosuch ", "predict ", "predict 1 ",
     ]
 
     static let setup = [
