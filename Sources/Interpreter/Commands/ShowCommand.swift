@@ -84,7 +84,7 @@ struct ShowCommand: Command {
                 trace.forward.map { .forward($0) }, trace.loss.map { .loss($0) }, trace.penalty.map { .penalty($0) },
                 trace.gradient.map { .gradient($0) }, trace.update.map { .update($0) },
             ].compactMap { $0 }
-            for record in records { text += session.phaseText.render(record, trainer: session.trainer) }
+            for record in records { text += session.phaseText.render(record, of: session.trainer.latest, settings: session.trainer.settings) }
             return text
         case .settings:
             return ShowCommand.settingsText(session)

@@ -93,7 +93,7 @@ struct StepCommand: PlainCommand {
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let record = try session.advance()
-        var text = session.phaseText.render(record, trainer: session.trainer)
+        var text = session.phaseText.render(record, of: session.trainer.latest, settings: session.trainer.settings)
         if case .update = record { text += watchLine(session, prefix: "watch: ") }
         else { text += "(next: \(session.trainer.nextPhase.rawValue))\n" }
         return text
@@ -110,7 +110,7 @@ struct UpdateCommand: PlainCommand {
         var text = ""
         repeat {
             let record = try session.advance()
-            text += session.phaseText.render(record, trainer: session.trainer)
+            text += session.phaseText.render(record, of: session.trainer.latest, settings: session.trainer.settings)
         } while !session.trainer.progress.isEmpty
         return text + watchLine(session, prefix: "watch: ")
     }
