@@ -1,6 +1,6 @@
-// Lessons and the CLI see the engine types the interpreter hands out (settings, networks, records).
+// Lessons and the CLI see the engine and outcome types the interpreter hands out.
 @_exported import Engine
-import Render
+@_exported import Render
 
 /// The REPL's pure core: a line in, text out. No terminal, no globals; files go through
 /// `fileSystem`, and long commands poll `isInterrupted`.
@@ -50,9 +50,9 @@ public struct Interpreter {
         var next = session
         do {
             let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted, stream: stream)
-            let text = try command.run(&next, context)
+            let outcome = try command.run(&next, context)
             session = next
-            return Reply(text: text, quits: command is QuitCommand)
+            return Reply(text: outcome.text(format: session.format), quits: command is QuitCommand)
         } catch {
             return Reply(text: "error: \(error.message)\n", isError: true)
         }

@@ -2,7 +2,7 @@ import Experiments
 import Engine
 
 /// `augment N …`: an MNIST image of the session's data beside its augmented copy.
-struct AugmentCommand: Command {
+struct AugmentCommand: TextCommand {
     static let help = CommandHelp(name: "augment", usage: "augment N [shift=S] [rotate=DEG] [seed=K] [epoch=E] | augment N dx=X dy=Y angle=DEG",
                 summary: "MNIST image N beside a randomly shifted and rotated copy (data mnist first)",
                 details: """
@@ -23,7 +23,7 @@ struct AugmentCommand: Command {
         request.position >= 2 ? ["shift=", "rotate=", "seed=", "epoch=", "dx=", "dy=", "angle="] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         guard case .mnist(let count) = session.dataSource, session.trainer.data.featureCount == AugmentCommand.mnistSide * AugmentCommand.mnistSide else {
             throw InterpreterError("augment: needs MNIST images; load them with data mnist N (the data is \(session.dataSource.description))")
         }

@@ -12,8 +12,21 @@ protocol Command: Sendable {
     init(_ arguments: inout ArgumentReader) throws(InterpreterError)
     /// TAB candidates for the argument at `request.position` (1 is the first after the name).
     static func candidates(_ request: CompletionRequest) -> [String]
-    /// Runs the command. On a throw the caller discards `session`, so a rejected line changes nothing.
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String
+    /// Runs the command and says what it did as a value (Render makes the text). On a throw
+    /// the caller discards `session`, so a rejected line changes nothing.
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome
+}
+
+/// A command that still makes its own text (`Outcome.text`); its rendering moves to Render
+/// outcome by outcome, as `step`, `update`, `watch`, `unwatch` and `show` have.
+protocol TextCommand: Command {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String
+}
+
+extension TextCommand {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        .text(try runText(&session, context))
+    }
 }
 
 extension Command {

@@ -3,7 +3,7 @@ import Render
 import Engine
 
 /// `data`: choose the data set.
-struct DataCommand: Command {
+struct DataCommand: TextCommand {
     static let help = CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data mnist [N] | data csv PATH [targets=N]",
                 summary: "choose the data set",
                 details: """
@@ -31,7 +31,7 @@ struct DataCommand: Command {
         }
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let fileSystem = context.fileSystem
         let data: Dataset<Double>
         var suggested: (Architecture, Loss)?
@@ -107,7 +107,7 @@ struct DataCommand: Command {
 }
 
 /// `net`: layer sizes and activations.
-struct NetCommand: Command {
+struct NetCommand: TextCommand {
     static let help = CommandHelp(name: "net", usage: "net SIZES [act=relu|tanh|sigmoid|identity] [out=identity|sigmoid|softmax|…] [bias=on|off]",
                 summary: "set the layer sizes and activations (weights drawn from the seed)",
                 details: """
@@ -132,7 +132,7 @@ struct NetCommand: Command {
         return ["act=", "out=", "bias="]
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let data = session.trainer.data
         guard architecture.sizes.first == data.featureCount, architecture.sizes.last == data.targetCount else {
             throw InterpreterError("net: \(data.name) has \(data.featureCount) inputs and \(data.targetCount) target\(data.targetCount == 1 ? "" : "s"), so the sizes must start with \(data.featureCount) and end with \(data.targetCount), e.g. net \(data.featureCount)-4-\(data.targetCount)")
@@ -150,7 +150,7 @@ struct NetCommand: Command {
 }
 
 /// `loss mse | xent`
-struct LossCommand: Command {
+struct LossCommand: TextCommand {
     static let help = CommandHelp(name: "loss", usage: "loss mse | loss xent",
                 summary: "choose the data loss",
                 details: """
@@ -168,7 +168,7 @@ struct LossCommand: Command {
         request.position == 1 ? Loss.allCases.map(\.rawValue) : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let network = session.trainer.network
         if let problem = loss.incompatibility(output: network.layers.last?.activation ?? .identity, outputCount: network.outputCount) {
             throw InterpreterError("\(problem): change the network first (net … out=\(network.outputCount == 1 ? "sigmoid" : "softmax"))")

@@ -2,7 +2,7 @@ import Engine
 import Experiments
 
 /// `experiment [epochs=E] [l1=λ] [l2=λ]`: none vs L1 vs L2.
-struct ExperimentCommand: Command {
+struct ExperimentCommand: TextCommand {
     static let help = CommandHelp(name: "experiment", usage: "experiment [epochs=E] [l1=λ] [l2=λ]",
                 summary: "the article's experiment: none vs L1 vs L2 on this data",
                 details: """
@@ -31,7 +31,7 @@ struct ExperimentCommand: Command {
         ["epochs=", "l1=", "l2="]
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         guard let heldOut = session.heldOut else { throw InterpreterError("experiment: needs a validation set; holdout N sets N samples aside first") }
         let training = try FastTraining.classificationSource(session.trainer.data, command: "experiment")
         let validation = try FastTraining.classificationSource(heldOut.data, command: "experiment")
@@ -73,7 +73,7 @@ struct ExperimentCommand: Command {
 }
 
 /// `sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]`: λ by cross-validation.
-struct SweepCommand: Command {
+struct SweepCommand: TextCommand {
     static let help = CommandHelp(name: "sweep", usage: "sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]",
                 summary: "choose λ by K-fold cross-validation on a log grid",
                 details: """
@@ -107,7 +107,7 @@ struct SweepCommand: Command {
         request.position == 1 ? ["l1", "l2"] : ["folds=", "from=", "to=", "points=", "epochs="]
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let source = try FastTraining.classificationSource(session.trainer.data, command: "sweep")
         guard options.folds <= source.count else {
             throw InterpreterError("sweep: \(options.folds) folds need at least \(options.folds) training samples; there are \(source.count)")

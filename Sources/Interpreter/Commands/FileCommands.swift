@@ -2,7 +2,7 @@ import Render
 import Foundation
 
 /// `save PATH`
-struct SaveCommand: Command {
+struct SaveCommand: TextCommand {
     static let help = CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",
                 details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically.")
     static let examples = ["save s.json"]
@@ -16,7 +16,7 @@ struct SaveCommand: Command {
         request.position == 1 ? request.paths(request.prefix) : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let fileSystem = context.fileSystem
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -34,7 +34,7 @@ struct SaveCommand: Command {
 }
 
 /// `load PATH`
-struct LoadCommand: Command {
+struct LoadCommand: TextCommand {
     static let help = CommandHelp(name: "load", usage: "load PATH", summary: "load a session saved with save",
                 details: "Replaces the whole session; the undo history starts empty.")
     static let examples = ["load s.json"]
@@ -48,7 +48,7 @@ struct LoadCommand: Command {
         request.position == 1 ? request.paths(request.prefix) : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let fileSystem = context.fileSystem
         let text: String
         do { text = try fileSystem.read(path) } catch {

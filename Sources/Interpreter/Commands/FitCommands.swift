@@ -1,7 +1,7 @@
 import Engine
 
 /// `fit EPOCHS [holdout=N] [patience=P|none]`: training with a seeded validation hold-out and early stopping.
-struct FitCommand: Command {
+struct FitCommand: TextCommand {
     static let help = CommandHelp(name: "fit", usage: "fit EPOCHS [holdout=N] [patience=P|none]",
                 summary: "train up to EPOCHS epochs on the data minus a seeded hold-out, with early stopping",
                 details: """
@@ -40,7 +40,7 @@ struct FitCommand: Command {
         request.position >= 2 ? ["holdout=", "patience=", "patience=none"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let isInterrupted = context.isInterrupted, stream = context.stream
         if let problem = session.trainer.problem { throw InterpreterError("fit: \(problem)") }
         let training: Dataset<Double>, validation: Dataset<Double>, validationRows: [Int]
@@ -154,7 +154,7 @@ struct FitRequest: Equatable {
 }
 
 /// `earlystop P LOSS LOSS …`: early stopping's rule on a list of validation losses.
-struct EarlyStopCommand: Command {
+struct EarlyStopCommand: TextCommand {
     static let help = CommandHelp(name: "earlystop", usage: "earlystop P LOSS LOSS …",
                 summary: "early stopping's rule on validation losses you give, one per epoch",
                 details: """
@@ -176,7 +176,7 @@ struct EarlyStopCommand: Command {
         guard losses.count <= 1000 else { throw arguments.fail("at most 1000 losses") }
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         var stopping = EarlyStopping<Int>(patience: patience)
         var text = "early stopping with patience \(patience): a loss below the best so far is an improvement\n"
         for loss in losses {

@@ -1,7 +1,7 @@
 import Engine
 
 /// `holdout N | off`
-struct HoldoutCommand: Command {
+struct HoldoutCommand: TextCommand {
     static let help = CommandHelp(name: "holdout", usage: "holdout N | holdout off", summary: "set N samples aside as a validation set",
                 details: """
                 N samples, drawn with the seed, leave the training data: updates never see them, and
@@ -20,7 +20,7 @@ struct HoldoutCommand: Command {
         request.position == 1 ? ["off"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let full = session.fullData
         guard let count else {
             guard session.heldOut != nil else { throw InterpreterError("holdout: no samples are held out") }

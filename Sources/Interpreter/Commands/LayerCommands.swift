@@ -1,7 +1,7 @@
 import Engine
 
 /// `dropout P [input=Q] | off`
-struct DropoutCommand: Command {
+struct DropoutCommand: TextCommand {
     static let help = CommandHelp(name: "dropout", usage: "dropout P [input=Q] | dropout off",
                 summary: "inverted dropout on the hidden layers' outputs (P) and the input (Q)",
                 details: """
@@ -35,7 +35,7 @@ struct DropoutCommand: Command {
         }
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let note = session.change {
             $0.settings.noise.hiddenDropout = hidden
             $0.settings.noise.inputDropout = input
@@ -53,7 +53,7 @@ struct DropoutCommand: Command {
 }
 
 /// `noise σ | off`
-struct NoiseCommand: Command {
+struct NoiseCommand: TextCommand {
     static let help = CommandHelp(name: "noise", usage: "noise σ | noise off",
                 summary: "Gaussian noise σ·N(0, 1) added to the data in training",
                 details: "Each training forward pass uses x + σ·n, n drawn from the seed and the update number (Box–Muller); evaluate uses x.")
@@ -69,7 +69,7 @@ struct NoiseCommand: Command {
         request.position == 1 ? ["off", "0.1"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let note = session.change { $0.settings.noise.inputNoise = sigma }
         guard sigma != 0 else { return "noise: off" + note + "\n" }
         return "noise: x + σ·n with σ = \(session.format(sigma)), n ~ N(0, 1) drawn from the seed and the update number (Box–Muller); training only" + note + "\n"
@@ -77,7 +77,7 @@ struct NoiseCommand: Command {
 }
 
 /// `batchnorm on | off`
-struct BatchNormCommand: Command {
+struct BatchNormCommand: TextCommand {
     static let help = CommandHelp(name: "batchnorm", usage: "batchnorm on | batchnorm off",
                 summary: "batch normalization after every hidden layer's z, before the activation",
                 details: """
@@ -98,7 +98,7 @@ struct BatchNormCommand: Command {
         request.position == 1 ? ["on", "off"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let network = session.trainer.network
         guard network.layers.count > 1 || !on else {
             throw InterpreterError("batchnorm: the network has no hidden layer to normalize (net 3-4-1 adds one)")
@@ -118,13 +118,13 @@ struct BatchNormCommand: Command {
 }
 
 /// `evaluate`: one forward pass over all samples in inference mode.
-struct EvaluateCommand: PlainCommand {
+struct EvaluateCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "evaluate", usage: "evaluate",
                 summary: "the outputs and J_data in inference mode (no dropout or noise; running statistics)",
                 details: "One forward pass over every sample; changes nothing. With loss xent also the accuracy.")
     static let examples = ["evaluate"]
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         if let problem = session.trainer.problem { throw InterpreterError("evaluate: \(problem)") }
         let network = session.trainer.network, data = session.trainer.data
         let caches = network.forward(data.inputs, mode: .inference)

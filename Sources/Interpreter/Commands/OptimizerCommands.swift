@@ -1,7 +1,7 @@
 import Engine
 
 /// `lr η`
-struct LearningRateCommand: Command {
+struct LearningRateCommand: TextCommand {
     static let help = CommandHelp(name: "lr", usage: "lr η", summary: "set the learning rate η (> 0)",
                 details: "Every update moves each parameter by −η times its gradient.")
     static let examples = ["lr 0.1", "lr 2"]
@@ -11,14 +11,14 @@ struct LearningRateCommand: Command {
         eta = try arguments.number("η", positive: true)
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         session.trainer.settings.learningRate = eta
         return "lr: η = \(session.format(eta))\n"
     }
 }
 
 /// `momentum μ`
-struct MomentumCommand: Command {
+struct MomentumCommand: TextCommand {
     static let help = CommandHelp(name: "momentum", usage: "momentum μ", summary: "set SGD momentum μ (0 ≤ μ < 1; 0 is plain SGD)",
                 details: "d = μ·v + g and v ← d + c·w, as PyTorch's SGD; the momentum buffers start at 0.")
     static let examples = ["momentum 0.9", "momentum 0"]
@@ -28,14 +28,14 @@ struct MomentumCommand: Command {
         mu = try arguments.number("μ", minimum: 0, below: 1)
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         session.trainer.settings.momentum = mu
         return "momentum: μ = \(session.format(mu))" + (mu == 0 ? " (plain SGD)" : "") + "\n"
     }
 }
 
 /// `optimizer sgd | adam | adamw [beta1=…] [beta2=…] [eps=…]`
-struct OptimizerCommand: Command {
+struct OptimizerCommand: TextCommand {
     static let help = CommandHelp(name: "optimizer", usage: "optimizer sgd | adam | adamw [beta1=0.9] [beta2=0.999] [eps=1e-8]",
                 summary: "choose SGD (default), Adam or AdamW",
                 details: """
@@ -72,7 +72,7 @@ struct OptimizerCommand: Command {
         request.position == 1 ? Optimizer.allCases.map(\.rawValue) : ["beta1=", "beta2=", "eps="]
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let settings = session.trainer.settings
         if settings.weightDecay != 0 && optimizer != .adamw {
             throw InterpreterError("optimizer: weightdecay is \(session.format(settings.weightDecay)), which only adamw applies (decoupled); type weightdecay 0 first (under \(optimizer.rawValue), PyTorch's weight_decay adds wd·w to g: that is penalty l2 \(session.format(settings.weightDecay)))")
@@ -96,7 +96,7 @@ struct OptimizerCommand: Command {
 }
 
 /// `weightdecay WD`
-struct WeightDecayCommand: Command {
+struct WeightDecayCommand: TextCommand {
     static let help = CommandHelp(name: "weightdecay", usage: "weightdecay WD", summary: "AdamW's decoupled weight decay wd (≥ 0)",
                 details: """
                 Only with optimizer adamw: w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), the decay outside g (PyTorch's AdamW).
@@ -110,7 +110,7 @@ struct WeightDecayCommand: Command {
         wd = try arguments.number("wd", minimum: 0)
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let optimizer = session.trainer.settings.optimizer
         if wd != 0 && optimizer != .adamw {
             throw InterpreterError("weightdecay: decoupled weight decay is AdamW's (type optimizer adamw first); under \(optimizer.rawValue), PyTorch's weight_decay adds wd·w to the gradient, which is penalty l2 \(session.format(wd)) (article convention)")
@@ -123,7 +123,7 @@ struct WeightDecayCommand: Command {
 }
 
 /// `maxnorm C | off`
-struct MaxNormCommand: Command {
+struct MaxNormCommand: TextCommand {
     static let help = CommandHelp(name: "maxnorm", usage: "maxnorm C | maxnorm off", summary: "max-norm constraint ‖w_j‖₂ ≤ C after each update",
                 details: """
                 Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
@@ -142,7 +142,7 @@ struct MaxNormCommand: Command {
         request.position == 1 ? ["off"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         session.trainer.settings.maxNorm = c
         guard let c else { return "maxnorm: off\n" }
         return "maxnorm: c = \(session.format(c)) on every layer (the output layer too, as Srivastava et al. 2014): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained\n"
@@ -150,7 +150,7 @@ struct MaxNormCommand: Command {
 }
 
 /// `smoothing ε`
-struct SmoothingCommand: Command {
+struct SmoothingCommand: TextCommand {
     static let help = CommandHelp(name: "smoothing", usage: "smoothing ε", summary: "label smoothing of cross-entropy targets (0 ≤ ε < 1)",
                 details: """
                 The targets become y′ = (1 − ε)·y + ε/K (K classes; K = 2 for one sigmoid output), in the loss
@@ -163,7 +163,7 @@ struct SmoothingCommand: Command {
         epsilon = try arguments.number("ε", minimum: 0, below: 1)
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         if epsilon != 0 && session.trainer.settings.loss != .crossEntropy {
             throw InterpreterError("smoothing: label smoothing needs loss xent (it smooths cross-entropy targets); the loss is \(session.trainer.settings.loss.rawValue)")
         }

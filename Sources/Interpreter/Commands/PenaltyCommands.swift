@@ -2,7 +2,7 @@ import Render
 import Engine
 
 /// `penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K]` and `penalty biases on|off`.
-struct PenaltyCommand: Command {
+struct PenaltyCommand: TextCommand {
     static let help = CommandHelp(name: "penalty", usage: "penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K] | penalty biases on|off",
                 summary: "choose the penalty on the weights",
                 details: """
@@ -51,7 +51,7 @@ struct PenaltyCommand: Command {
         }
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         switch change {
         case .term(let term, let layer): return try set(term, layer: layer, &session)
         case .biases(let on):
@@ -84,7 +84,7 @@ struct PenaltyCommand: Command {
 }
 
 /// `convention article | keras`
-struct ConventionCommand: Command {
+struct ConventionCommand: TextCommand {
     static let help = CommandHelp(name: "convention", usage: "convention article | convention keras",
                 summary: "write L2 as (λ/2)·Σw² (article) or λ·Σw² (keras)",
                 details: """
@@ -102,14 +102,14 @@ struct ConventionCommand: Command {
         request.position == 1 ? L2Convention.allCases.map(\.rawValue) : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let note = session.change { $0.settings.regularization.convention = convention }
         return session.phaseText.conventionLine(convention) + note + "\n"
     }
 }
 
 /// `l1mode subgradient | clip | prox`
-struct L1ModeCommand: Command {
+struct L1ModeCommand: TextCommand {
     static let help = CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox",
                 summary: "how an update applies the L1 pull",
                 details: """
@@ -129,7 +129,7 @@ struct L1ModeCommand: Command {
         request.position == 1 ? L1Mode.allCases.map(\.rawValue) : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let optimizer = session.trainer.settings.optimizer
         if mode != .subgradient && optimizer != .sgd {
             throw InterpreterError("l1mode: \(mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (optimizer sgd first)")

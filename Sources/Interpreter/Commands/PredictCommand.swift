@@ -1,7 +1,7 @@
 import Engine
 
 /// `predict X1 X2 …`: the network's output for one input typed by hand, in inference mode.
-struct PredictCommand: Command {
+struct PredictCommand: TextCommand {
     static let help = CommandHelp(
         name: "predict", usage: "predict X1 X2 …", summary: "the network's output ŷ for one input you type, in inference mode",
         details: """
@@ -23,7 +23,7 @@ struct PredictCommand: Command {
         return ["\(data.inputs[0, request.position - 1])"]
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let network = session.trainer.network, format = session.format
         guard inputs.count == network.inputCount else {
             throw InterpreterError("predict: the network takes \(network.inputCount) input\(network.inputCount == 1 ? "" : "s"), not \(inputs.count)")

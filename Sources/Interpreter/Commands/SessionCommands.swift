@@ -1,7 +1,7 @@
 import Render
 
 /// `digits N | all`
-struct DigitsCommand: Command {
+struct DigitsCommand: TextCommand {
     static let help = CommandHelp(name: "digits", usage: "digits N | digits all", summary: "print N significant digits, or all (exact, the default)",
                 details: "By default numbers are printed so that they read back as the same double.")
     static let examples = ["digits 3", "digits all"]
@@ -16,14 +16,14 @@ struct DigitsCommand: Command {
         request.position == 1 ? ["all"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         session.format = NumberFormat(significantDigits: digits)
         return (digits.map { "digits: \($0) significant digits" } ?? "digits: all (exact: every number reads back as the same double)") + "\n"
     }
 }
 
 /// `help [COMMAND]`
-struct HelpCommand: Command {
+struct HelpCommand: TextCommand {
     static let help = CommandHelp(name: "help", usage: "help [COMMAND]", summary: "list the commands, or explain one", details: "")
     static let examples = ["help", "help net"]
     var topic: CommandHelp?
@@ -39,7 +39,7 @@ struct HelpCommand: Command {
         request.position == 1 ? Commands.all.map { $0.help.name } : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         guard let topic else {
             let entries = Commands.all.map { $0.help }
             let width = entries.map(\.name.count).max() ?? 0
@@ -59,9 +59,9 @@ struct HelpCommand: Command {
 }
 
 /// `quit`: the reply says so, and the caller stops.
-struct QuitCommand: PlainCommand {
+struct QuitCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "quit", usage: "quit", summary: "leave regsim (Ctrl-D also quits)", details: "")
     static let examples = ["quit"]
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String { "" }
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String { "" }
 }

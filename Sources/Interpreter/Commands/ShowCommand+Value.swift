@@ -1,33 +1,6 @@
 import Engine
 import Render
 
-/// One value `show` prints as "NAME = value": what a lesson's answer key reads.
-public enum ShownValue: Equatable, Sendable {
-    case number(Double)
-    /// A count (`show zeros`), printed without a decimal point.
-    case count(Int)
-    /// A name (`show experiment best`).
-    case word(String)
-
-    /// The value as a number; nil for a word.
-    public var number: Double? {
-        switch self {
-        case .number(let value): value
-        case .count(let count): Double(count)
-        case .word: nil
-        }
-    }
-
-    /// The text `show` prints for it with `format`.
-    public func text(_ format: NumberFormat = .exact) -> String {
-        switch self {
-        case .number(let value): format(value)
-        case .count(let count): "\(count)"
-        case .word(let word): word
-        }
-    }
-}
-
 extension ShowCommand {
     /// What `show target` prints as one "NAME = value" line, or nil for the targets that
     /// print more (W1, net, trace, settings, data, validation, sparsity, tables).

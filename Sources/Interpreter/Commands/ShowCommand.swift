@@ -54,10 +54,22 @@ struct ShowCommand: Command {
         }
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        if let shown = try Self.value(of: target, in: session) {
-            return "\(shown.name) = \(shown.value.text(session.format))\n"
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        if let shown = try Self.value(of: target, in: session) { return .value(name: shown.name, shown.value) }
+        if target == .trace {
+            let trace = session.trainer.currentTrace
+            guard !trace.isEmpty else { throw InterpreterError("show: nothing computed yet (step or update first)") }
+            let records: [PhaseRecord<Double>] = [
+                trace.forward.map { .forward($0) }, trace.loss.map { .loss($0) }, trace.penalty.map { .penalty($0) },
+                trace.gradient.map { .gradient($0) }, trace.update.map { .update($0) },
+            ].compactMap { $0 }
+            return .phases(records.map { PhaseStep(record: $0, update: session.trainer.latest, settings: session.trainer.settings) })
         }
+        return .text(try text(session))
+    }
+
+    /// The text of the targets whose rendering has not moved to Render yet.
+    private func text(_ session: Session) throws(InterpreterError) -> String {
         switch target {
         case .layer(let index, let kind):
             guard session.trainer.network.layers.indices.contains(index) else {
@@ -76,16 +88,6 @@ struct ShowCommand: Command {
                 }
             }
             return text
-        case .trace:
-            let trace = session.trainer.currentTrace
-            guard !trace.isEmpty else { throw InterpreterError("show: nothing computed yet (step or update first)") }
-            var text = ""
-            let records: [PhaseRecord<Double>] = [
-                trace.forward.map { .forward($0) }, trace.loss.map { .loss($0) }, trace.penalty.map { .penalty($0) },
-                trace.gradient.map { .gradient($0) }, trace.update.map { .update($0) },
-            ].compactMap { $0 }
-            for record in records { text += session.phaseText.render(record, of: session.trainer.latest, settings: session.trainer.settings) }
-            return text
         case .settings:
             return ShowCommand.settingsText(session)
         case .data:
@@ -101,7 +103,7 @@ struct ShowCommand: Command {
         case .sparsity: return ShowCommand.sparsityText(session)
         case .result(.experiment): return try Self.requireExperiment(session).table
         case .result(.sweep): return try Self.requireSweep(session).table
-        default: return ""  // one value: printed above
+        default: return ""  // one value or the trace: an outcome of its own
         }
     }
 }

@@ -1,7 +1,7 @@
 import Engine
 
 /// `batch N | all`
-struct BatchCommand: Command {
+struct BatchCommand: TextCommand {
     static let help = CommandHelp(name: "batch", usage: "batch N | batch all", summary: "samples per update (default all)",
                 details: "With N < n each epoch visits the samples in a seeded random order, N at a time.")
     static let examples = ["batch 2", "batch all"]
@@ -16,7 +16,7 @@ struct BatchCommand: Command {
         request.position == 1 ? ["all"] : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let data = session.trainer.data
         if let size, size > data.sampleCount {
             throw InterpreterError("batch: \(size) is more than the \(data.sampleCount) samples of \(data.name)")
@@ -27,7 +27,7 @@ struct BatchCommand: Command {
 }
 
 /// `seed S`
-struct SeedCommand: Command {
+struct SeedCommand: TextCommand {
     static let help = CommandHelp(name: "seed", usage: "seed S", summary: "set the random seed and redraw the weights",
                 details: "The seed decides the initial weights and the minibatch order. Same seed, same numbers.")
     static let examples = ["seed 7"]
@@ -37,7 +37,7 @@ struct SeedCommand: Command {
         seed = try arguments.seed("seed")
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         session.trainer.settings.seed = seed
         session.install(session.freshNetwork(session.trainer.network.architecture))
         return "seed: \(seed); weights redrawn, momentum reset, undo history cleared\n"
@@ -45,12 +45,12 @@ struct SeedCommand: Command {
 }
 
 /// `reinit`
-struct ReinitCommand: PlainCommand {
+struct ReinitCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "reinit", usage: "reinit", summary: "redraw the weights from the seed",
                 details: "Starts training over: new weights, zero momentum, update count 0.")
     static let examples = ["reinit"]
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let trainer = session.trainer
         session.trainer = Trainer(network: session.freshNetwork(trainer.network.architecture), data: trainer.data, settings: trainer.settings)
         session.undoStack = []
@@ -59,7 +59,7 @@ struct ReinitCommand: PlainCommand {
 }
 
 /// `set W1[i,j] v`
-struct SetCommand: Command {
+struct SetCommand: TextCommand {
     static let help = CommandHelp(name: "set", usage: "set W1[i,j] v | set b1[j] v", summary: "set one parameter",
                 details: """
                 Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1.
@@ -78,7 +78,7 @@ struct SetCommand: Command {
         request.position == 1 ? request.parameters : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         try session.requireParameter(parameter)
         let note = session.change { $0.setParameter(parameter, to: value) }
         return "\(parameter.name) = \(session.format(value))" + note + "\n"
@@ -91,12 +91,10 @@ struct StepCommand: PlainCommand {
                 details: "The phases, in order: forward, loss, penalty, gradient, update.")
     static let examples = ["step"]
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        let record = try session.advance()
-        var text = session.phaseText.render(record, of: session.trainer.latest, settings: session.trainer.settings)
-        if case .update = record { text += watchLine(session, prefix: "watch: ") }
-        else { text += "(next: \(session.trainer.nextPhase.rawValue))\n" }
-        return text
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        let step = try session.advanceStep()
+        if case .update = step.record { return .sequence([.phases([step]), .watched(session.watchedValues)]) }
+        return .sequence([.phases([step]), .next(session.trainer.nextPhase)])
     }
 }
 
@@ -106,18 +104,15 @@ struct UpdateCommand: PlainCommand {
                 details: "Prints every phase not yet run, ending with each parameter's update, numbers plugged in.")
     static let examples = ["update"]
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        var text = ""
-        repeat {
-            let record = try session.advance()
-            text += session.phaseText.render(record, of: session.trainer.latest, settings: session.trainer.settings)
-        } while !session.trainer.progress.isEmpty
-        return text + watchLine(session, prefix: "watch: ")
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        var steps: [PhaseStep] = []
+        repeat { steps.append(try session.advanceStep()) } while !session.trainer.progress.isEmpty
+        return .sequence([.phases(steps), .watched(session.watchedValues)])
     }
 }
 
 /// `run N`
-struct RunCommand: Command {
+struct RunCommand: TextCommand {
     static let help = CommandHelp(name: "run", usage: "run N", summary: "N updates, one summary line each",
                 details: "Each line: the update's data loss, penalty and total, then the watched parameters. Ctrl-C stops after the current update.")
     static let examples = ["run 3"]
@@ -127,7 +122,7 @@ struct RunCommand: Command {
         count = try arguments.integer("N", range: 1...CommandParser.runLimit)
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let isInterrupted = context.isInterrupted, stream = context.stream
         var text = ""
         func emit(_ line: String) {
@@ -157,12 +152,12 @@ struct RunCommand: Command {
 }
 
 /// `undo`
-struct UndoCommand: PlainCommand {
+struct UndoCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "undo", usage: "undo", summary: "go back to the state before the last update",
                 details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back.")
     static let examples = ["undo"]
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         guard let previous = session.undoStack.popLast() else {
             throw InterpreterError("undo: no update to undo")
         }
@@ -172,12 +167,20 @@ struct UndoCommand: PlainCommand {
     }
 }
 
-/// "watch: W1[0,0] = 0.5  W1[0,1] = 0.25\n", or "" when nothing is watched.
-func watchLine(_ session: Session, prefix: String) -> String {
-    session.watches.isEmpty ? "" : prefix + watchValues(session) + "\n"
-}
-
 /// "W1[0,0] = 0.5  W1[0,1] = 0.25"
 func watchValues(_ session: Session) -> String {
     session.watches.map { "\($0.name) = \(session.format(session.trainer.network[$0]))" }.joined(separator: "  ")
+}
+
+extension Session {
+    /// Runs the next phase (see `advance`) and keeps what its text needs.
+    mutating func advanceStep() throws(InterpreterError) -> PhaseStep {
+        let record = try advance()
+        return PhaseStep(record: record, update: trainer.latest, settings: trainer.settings)
+    }
+
+    /// The watched parameters and their values now.
+    var watchedValues: [WatchedValue] {
+        watches.map { WatchedValue(name: $0.name, value: trainer.network[$0]) }
+    }
 }

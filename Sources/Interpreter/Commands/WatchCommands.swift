@@ -15,10 +15,10 @@ struct WatchCommand: Command {
         request.position == 1 ? request.parameters : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         try session.requireParameter(parameter)
         if !session.watches.contains(parameter) { session.watches.append(parameter) }
-        return "watching \(session.watches.map(\.name).joined(separator: ", "))\n"
+        return .watching(session.watches.map(\.name))
     }
 }
 
@@ -38,19 +38,19 @@ struct UnwatchCommand: Command {
         request.position == 1 ? ["all"] + request.session.watches.map(\.name) : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         if let parameter {
             guard session.watches.contains(parameter) else { throw InterpreterError("unwatch: \(parameter.name) is not watched") }
             session.watches.removeAll { $0 == parameter }
         } else {
             session.watches = []
         }
-        return session.watches.isEmpty ? "watching nothing\n" : "watching \(session.watches.map(\.name).joined(separator: ", "))\n"
+        return .watching(session.watches.map(\.name))
     }
 }
 
 /// `explain W1[i,j]`: the last update of one parameter, step by step.
-struct ExplainCommand: Command {
+struct ExplainCommand: TextCommand {
     static let help = CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
                 summary: "the last update of a parameter, step by step",
                 details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule.")
@@ -65,7 +65,7 @@ struct ExplainCommand: Command {
         request.position == 1 ? request.parameters : []
     }
 
-    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         try session.requireParameter(parameter)
         guard let record = session.trainer.lastUpdate.update else {
             throw InterpreterError("explain: no update yet (type update first)")
