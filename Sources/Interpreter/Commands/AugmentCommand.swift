@@ -4,14 +4,14 @@ import Engine
 /// `augment N …`: an MNIST image of the session's data beside its augmented copy.
 struct AugmentCommand: TextCommand {
     static let help = CommandHelp(name: "augment", usage: "augment N [shift=S] [rotate=DEG] [seed=K] [epoch=E] | augment N dx=X dy=Y angle=DEG",
-                summary: "MNIST image N beside a randomly shifted and rotated copy (data mnist first)",
-                details: """
-                Draws dx and dy from −S…S (default 2) and an angle from [−DEG, DEG) (default 15) with a
-                SplitMix64 seeded from the seed (default the session's), the epoch (default 1) and N: the
-                transform regsim train --augment --seed K gives training image N in epoch E.
-                dx=, dy=, angle= apply one transform of your choice. The image is rotated about its centre
-                (13.5, 13.5) with bilinear interpolation, then shifted; the label stays the same.
-                """)
+        summary: "MNIST image N beside a randomly shifted and rotated copy (data mnist first)",
+        details: """
+        Draws dx and dy from −S…S (default 2) and an angle from [−DEG, DEG) (default 15) with a
+        SplitMix64 seeded from the seed (default the session's), the epoch (default 1) and N: the
+        transform regsim train --augment --seed K gives training image N in epoch E.
+        dx=, dy=, angle= apply one transform of your choice. The image is rotated about its centre
+        (13.5, 13.5) with bilinear interpolation, then shifted; the label stays the same.
+        """)
     static let examples = ["augment 0", "augment 1 dx=1 dy=-1 angle=90", "augment 2 shift=1 rotate=5 seed=3 epoch=2"]
     var request: AugmentRequest
 

@@ -5,16 +5,16 @@ import Engine
 /// `data`: choose the data set.
 struct DataCommand: TextCommand {
     static let help = CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data mnist [N] | data csv PATH [targets=N]",
-                summary: "choose the data set",
-                details: """
-                linreg: the article's linear regression (4 samples, 3 features, y ≈ x₁ + 0.5·x₂).
-                xor: the four XOR points, one 0/1 target. blobs: two 2-D clusters, one-hot targets.
-                mnist N: the first N (default 100, at most 10000) MNIST training images, 784 pixels/255
-                and 10 one-hot targets, on a 784-32-10 network; big layers print summaries.
-                csv: a file of comma-separated numbers, one sample a line, whose last N columns
-                (default 1) are targets; a header line is skipped. For loss xent use one-hot columns.
-                If the network does not fit the new data, it is replaced by one that does.
-                """)
+        summary: "choose the data set",
+        details: """
+        linreg: the article's linear regression (4 samples, 3 features, y ≈ x₁ + 0.5·x₂).
+        xor: the four XOR points, one 0/1 target. blobs: two 2-D clusters, one-hot targets.
+        mnist N: the first N (default 100, at most 10000) MNIST training images, 784 pixels/255
+        and 10 one-hot targets, on a 784-32-10 network; big layers print summaries.
+        csv: a file of comma-separated numbers, one sample a line, whose last N columns
+        (default 1) are targets; a header line is skipped. For loss xent use one-hot columns.
+        If the network does not fit the new data, it is replaced by one that does.
+        """)
     static let examples = ["data linreg", "data xor", "data blobs", "data csv points.csv", "data csv points.csv targets=1"]
     var source: DataSource
 
@@ -109,13 +109,13 @@ struct DataCommand: TextCommand {
 /// `net`: layer sizes and activations.
 struct NetCommand: TextCommand {
     static let help = CommandHelp(name: "net", usage: "net SIZES [act=relu|tanh|sigmoid|identity] [out=identity|sigmoid|softmax|…] [bias=on|off]",
-                summary: "set the layer sizes and activations (weights drawn from the seed)",
-                details: """
-                SIZES lists units from inputs to outputs: net 2-3-1 is 2 inputs, 3 hidden units, 1 output.
-                act= is the hidden activation (default relu), out= the output one (default identity).
-                bias=off builds layers z = x·W without b (the article's linear regression has none).
-                Layer k has weights Wk[i,j] (input i to unit j) and biases bk[j]: layers from 1, indices from 0.
-                """)
+        summary: "set the layer sizes and activations (weights drawn from the seed)",
+        details: """
+        SIZES lists units from inputs to outputs: net 2-3-1 is 2 inputs, 3 hidden units, 1 output.
+        act= is the hidden activation (default relu), out= the output one (default identity).
+        bias=off builds layers z = x·W without b (the article's linear regression has none).
+        Layer k has weights Wk[i,j] (input i to unit j) and biases bk[j]: layers from 1, indices from 0.
+        """)
     static let examples = ["net 3-1 bias=off", "net 3-2-1 act=tanh", "net 2-2-1 act=tanh out=sigmoid", "net 2-4-2 out=softmax"]
     var architecture: Architecture
 
@@ -152,11 +152,11 @@ struct NetCommand: TextCommand {
 /// `loss mse | xent`
 struct LossCommand: TextCommand {
     static let help = CommandHelp(name: "loss", usage: "loss mse | loss xent",
-                summary: "choose the data loss",
-                details: """
-                mse: J = 1/(2n)·Σ(ŷ − y)², the article's form with its ½.
-                xent: cross-entropy −1/n·Σ y·ln ŷ; needs out=softmax (or out=sigmoid with one output).
-                """)
+        summary: "choose the data loss",
+        details: """
+        mse: J = 1/(2n)·Σ(ŷ − y)², the article's form with its ½.
+        xent: cross-entropy −1/n·Σ y·ln ŷ; needs out=softmax (or out=sigmoid with one output).
+        """)
     static let examples = ["loss mse", "loss xent"]
     var loss: Loss
 

@@ -4,14 +4,14 @@ import Experiments
 /// `experiment [epochs=E] [l1=λ] [l2=λ]`: none vs L1 vs L2.
 struct ExperimentCommand: TextCommand {
     static let help = CommandHelp(name: "experiment", usage: "experiment [epochs=E] [l1=λ] [l2=λ]",
-                summary: "the article's experiment: none vs L1 vs L2 on this data",
-                details: """
-                Trains three fresh networks of the session's layer sizes (ReLU hidden, softmax output,
-                cross-entropy, Float32 as regsim train) from the seed, with no penalty, L1 λ (default 0.0001)
-                and L2 λ (default 0.001), E epochs (default 10) each, with the session's η, μ, batch,
-                convention and l1mode. Needs class targets and a holdout; prints each epoch and a table
-                of accuracy, gap, sparsity and ‖W‖. The session's own network does not change.
-                """)
+        summary: "the article's experiment: none vs L1 vs L2 on this data",
+        details: """
+        Trains three fresh networks of the session's layer sizes (ReLU hidden, softmax output,
+        cross-entropy, Float32 as regsim train) from the seed, with no penalty, L1 λ (default 0.0001)
+        and L2 λ (default 0.001), E epochs (default 10) each, with the session's η, μ, batch,
+        convention and l1mode. Needs class targets and a holdout; prints each epoch and a table
+        of accuracy, gap, sparsity and ‖W‖. The session's own network does not change.
+        """)
     static let examples = ["experiment epochs=1 l1=0.1"]
     var options = ExperimentOptions()
 
@@ -75,13 +75,13 @@ struct ExperimentCommand: TextCommand {
 /// `sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]`: λ by cross-validation.
 struct SweepCommand: TextCommand {
     static let help = CommandHelp(name: "sweep", usage: "sweep l1|l2 [folds=K] [from=λ] [to=λ] [points=N] [epochs=E]",
-                summary: "choose λ by K-fold cross-validation on a log grid",
-                details: """
-                The grid has N (default 5) values spaced evenly in log₁₀ from from= (0.001) to to= (10),
-                the article's grid. For each λ, K (default 5) networks train E (default 5) epochs, each
-                on all folds but one and scored on that one; the λ with the best mean validation
-                accuracy is chosen (the larger λ on a tie). Uses the training samples, not the holdout.
-                """)
+        summary: "choose λ by K-fold cross-validation on a log grid",
+        details: """
+        The grid has N (default 5) values spaced evenly in log₁₀ from from= (0.001) to to= (10),
+        the article's grid. For each λ, K (default 5) networks train E (default 5) epochs, each
+        on all folds but one and scored on that one; the λ with the best mean validation
+        accuracy is chosen (the larger λ on a tie). Uses the training samples, not the holdout.
+        """)
     static let examples = ["sweep l2 folds=2 points=2 epochs=1"]
     var options = SweepOptions()
 

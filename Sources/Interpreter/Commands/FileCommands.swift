@@ -4,7 +4,7 @@ import Foundation
 /// `save PATH`
 struct SaveCommand: TextCommand {
     static let help = CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",
-                details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically.")
+        details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically.")
     static let examples = ["save s.json"]
     var path: String
 
@@ -36,7 +36,7 @@ struct SaveCommand: TextCommand {
 /// `load PATH`
 struct LoadCommand: TextCommand {
     static let help = CommandHelp(name: "load", usage: "load PATH", summary: "load a session saved with save",
-                details: "Replaces the whole session; the undo history starts empty.")
+        details: "Replaces the whole session; the undo history starts empty.")
     static let examples = ["load s.json"]
     var path: String
 

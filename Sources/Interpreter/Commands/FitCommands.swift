@@ -3,16 +3,16 @@ import Engine
 /// `fit EPOCHS [holdout=N] [patience=P|none]`: training with a seeded validation hold-out and early stopping.
 struct FitCommand: TextCommand {
     static let help = CommandHelp(name: "fit", usage: "fit EPOCHS [holdout=N] [patience=P|none]",
-                summary: "train up to EPOCHS epochs on the data minus a seeded hold-out, with early stopping",
-                details: """
-                Validates on the session's holdout if it has one; otherwise holds out N samples (default a
-                fifth, at least 1) drawn from the seed, as holdout N would, for this fit alone, and trains
-                on the rest: each epoch visits them in a seeded order, batch B at a time (see batch), with the
-                session's loss, penalty and optimizer (momentum and Adam's moments start at 0). After each epoch it prints
-                J_data on the training and on the held-out samples. Early stopping watches the held-out J_data:
-                after P epochs (default 3) without a lower value it stops and restores the best epoch's network.
-                patience=none trains every epoch and keeps the last network. Clears the undo history.
-                """)
+        summary: "train up to EPOCHS epochs on the data minus a seeded hold-out, with early stopping",
+        details: """
+        Validates on the session's holdout if it has one; otherwise holds out N samples (default a
+        fifth, at least 1) drawn from the seed, as holdout N would, for this fit alone, and trains
+        on the rest: each epoch visits them in a seeded order, batch B at a time (see batch), with the
+        session's loss, penalty and optimizer (momentum and Adam's moments start at 0). After each epoch it prints
+        J_data on the training and on the held-out samples. Early stopping watches the held-out J_data:
+        after P epochs (default 3) without a lower value it stops and restores the best epoch's network.
+        patience=none trains every epoch and keeps the last network. Clears the undo history.
+        """)
     static let examples = ["fit 2 holdout=1", "fit 3 patience=none", "fit 2 holdout=2 patience=1"]
     var request: FitRequest
 
@@ -156,11 +156,11 @@ struct FitRequest: Equatable {
 /// `earlystop P LOSS LOSS …`: early stopping's rule on a list of validation losses.
 struct EarlyStopCommand: TextCommand {
     static let help = CommandHelp(name: "earlystop", usage: "earlystop P LOSS LOSS …",
-                summary: "early stopping's rule on validation losses you give, one per epoch",
-                details: """
-                For each epoch: a loss below the best so far is an improvement (its network would be kept);
-                after P epochs in a row without one, training stops and the best epoch's network is restored.
-                """)
+        summary: "early stopping's rule on validation losses you give, one per epoch",
+        details: """
+        For each epoch: a loss below the best so far is an improvement (its network would be kept);
+        after P epochs in a row without one, training stops and the best epoch's network is restored.
+        """)
     static let examples = ["earlystop 2 1 0.5 0.7 0.8"]
     var patience: Int
     var losses: [Double] = []

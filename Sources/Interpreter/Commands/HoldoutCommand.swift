@@ -3,11 +3,11 @@ import Engine
 /// `holdout N | off`
 struct HoldoutCommand: TextCommand {
     static let help = CommandHelp(name: "holdout", usage: "holdout N | holdout off", summary: "set N samples aside as a validation set",
-                details: """
-                N samples, drawn with the seed, leave the training data: updates never see them, and
-                show validation compares J_data and accuracy on both sets. holdout off puts them back.
-                A new data command clears the holdout.
-                """)
+        details: """
+        N samples, drawn with the seed, leave the training data: updates never see them, and
+        show validation compares J_data and accuracy on both sets. holdout off puts them back.
+        A new data command clears the holdout.
+        """)
     static let examples = ["holdout 4", "holdout off"]
     /// nil: put the held-out samples back
     var count: Int?

@@ -3,7 +3,7 @@ import Engine
 /// `lr η`
 struct LearningRateCommand: TextCommand {
     static let help = CommandHelp(name: "lr", usage: "lr η", summary: "set the learning rate η (> 0)",
-                details: "Every update moves each parameter by −η times its gradient.")
+        details: "Every update moves each parameter by −η times its gradient.")
     static let examples = ["lr 0.1", "lr 2"]
     var eta: Double
 
@@ -20,7 +20,7 @@ struct LearningRateCommand: TextCommand {
 /// `momentum μ`
 struct MomentumCommand: TextCommand {
     static let help = CommandHelp(name: "momentum", usage: "momentum μ", summary: "set SGD momentum μ (0 ≤ μ < 1; 0 is plain SGD)",
-                details: "d = μ·v + g and v ← d + c·w, as PyTorch's SGD; the momentum buffers start at 0.")
+        details: "d = μ·v + g and v ← d + c·w, as PyTorch's SGD; the momentum buffers start at 0.")
     static let examples = ["momentum 0.9", "momentum 0"]
     var mu: Double
 
@@ -37,15 +37,15 @@ struct MomentumCommand: TextCommand {
 /// `optimizer sgd | adam | adamw [beta1=…] [beta2=…] [eps=…]`
 struct OptimizerCommand: TextCommand {
     static let help = CommandHelp(name: "optimizer", usage: "optimizer sgd | adam | adamw [beta1=0.9] [beta2=0.999] [eps=1e-8]",
-                summary: "choose SGD (default), Adam or AdamW",
-                details: """
-                adam (Kingma & Ba 2015): m = β1·m + (1 − β1)·g, v = β2·v + (1 − β2)·g², m̂ = m/(1 − β1^t),
-                v̂ = v/(1 − β2^t), w ← w − η·m̂/(√v̂ + ε). A penalty's gradient joins g, so 1/√v̂ rescales it.
-                adamw (Loshchilov & Hutter 2019): the same plus decoupled decay, w ← (1 − η·wd)·w − step
-                (weightdecay wd; PyTorch's convention: the decay is multiplied by η).
-                Choosing an optimizer resets its moments (m = v = 0, t = 0). show mW1[i,j], vW1[i,j]: the moments.
-                l1mode clip and prox are SGD rules; under Adam the L1 subgradient joins g.
-                """)
+        summary: "choose SGD (default), Adam or AdamW",
+        details: """
+        adam (Kingma & Ba 2015): m = β1·m + (1 − β1)·g, v = β2·v + (1 − β2)·g², m̂ = m/(1 − β1^t),
+        v̂ = v/(1 − β2^t), w ← w − η·m̂/(√v̂ + ε). A penalty's gradient joins g, so 1/√v̂ rescales it.
+        adamw (Loshchilov & Hutter 2019): the same plus decoupled decay, w ← (1 − η·wd)·w − step
+        (weightdecay wd; PyTorch's convention: the decay is multiplied by η).
+        Choosing an optimizer resets its moments (m = v = 0, t = 0). show mW1[i,j], vW1[i,j]: the moments.
+        l1mode clip and prox are SGD rules; under Adam the L1 subgradient joins g.
+        """)
     static let examples = ["optimizer adam", "optimizer adamw beta1=0.8 beta2=0.99 eps=1e-6", "optimizer sgd"]
     var optimizer: Optimizer
     /// β₁, β₂, ε where given, else the defaults
@@ -98,11 +98,11 @@ struct OptimizerCommand: TextCommand {
 /// `weightdecay WD`
 struct WeightDecayCommand: TextCommand {
     static let help = CommandHelp(name: "weightdecay", usage: "weightdecay WD", summary: "AdamW's decoupled weight decay wd (≥ 0)",
-                details: """
-                Only with optimizer adamw: w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), the decay outside g (PyTorch's AdamW).
-                Under sgd or adam, PyTorch's weight_decay adds wd·w to the gradient: that is penalty l2 WD
-                (article convention), so use that instead.
-                """)
+        details: """
+        Only with optimizer adamw: w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), the decay outside g (PyTorch's AdamW).
+        Under sgd or adam, PyTorch's weight_decay adds wd·w to the gradient: that is penalty l2 WD
+        (article convention), so use that instead.
+        """)
     static let examples = ["weightdecay 0.1", "weightdecay 0"]
     var wd: Double
 
@@ -125,11 +125,11 @@ struct WeightDecayCommand: TextCommand {
 /// `maxnorm C | off`
 struct MaxNormCommand: TextCommand {
     static let help = CommandHelp(name: "maxnorm", usage: "maxnorm C | maxnorm off", summary: "max-norm constraint ‖w_j‖₂ ≤ C after each update",
-                details: """
-                Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
-                with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. Every layer, the output layer too; biases are not
-                constrained. A projection, not a loss term: J and the gradient do not change.
-                """)
+        details: """
+        Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
+        with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. Every layer, the output layer too; biases are not
+        constrained. A projection, not a loss term: J and the gradient do not change.
+        """)
     static let examples = ["maxnorm 0.5", "maxnorm off"]
     /// nil: off
     var c: Double?
@@ -152,10 +152,10 @@ struct MaxNormCommand: TextCommand {
 /// `smoothing ε`
 struct SmoothingCommand: TextCommand {
     static let help = CommandHelp(name: "smoothing", usage: "smoothing ε", summary: "label smoothing of cross-entropy targets (0 ≤ ε < 1)",
-                details: """
-                The targets become y′ = (1 − ε)·y + ε/K (K classes; K = 2 for one sigmoid output), in the loss
-                and its gradient dJ/dz = (ŷ − y′)/n. Only with loss xent. smoothing 0 turns it off.
-                """)
+        details: """
+        The targets become y′ = (1 − ε)·y + ε/K (K classes; K = 2 for one sigmoid output), in the loss
+        and its gradient dJ/dz = (ŷ − y′)/n. Only with loss xent. smoothing 0 turns it off.
+        """)
     static let examples = ["smoothing 0.1", "smoothing 0"]
     var epsilon: Double
 

@@ -4,12 +4,12 @@ import Engine
 /// `penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K]` and `penalty biases on|off`.
 struct PenaltyCommand: TextCommand {
     static let help = CommandHelp(name: "penalty", usage: "penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K] | penalty biases on|off",
-                summary: "choose the penalty on the weights",
-                details: """
-                l1: λ·Σ|w|. l2: (λ/2)·Σw² (article) or λ·Σw² (keras), see convention. elastic: both.
-                Without layer= the penalty applies to every layer (and replaces per-layer ones);
-                with layer=K only to layer K. Biases are not penalized unless penalty biases on.
-                """)
+        summary: "choose the penalty on the weights",
+        details: """
+        l1: λ·Σ|w|. l2: (λ/2)·Σw² (article) or λ·Σw² (keras), see convention. elastic: both.
+        Without layer= the penalty applies to every layer (and replaces per-layer ones);
+        with layer=K only to layer K. Biases are not penalized unless penalty biases on.
+        """)
     static let examples = ["penalty none", "penalty l1 0.1", "penalty l2 0.01", "penalty elastic 0.1 0.2", "penalty l2 0.5 layer=1",
                            "penalty biases on", "penalty biases off"]
     enum Change: Equatable {
@@ -86,11 +86,11 @@ struct PenaltyCommand: TextCommand {
 /// `convention article | keras`
 struct ConventionCommand: TextCommand {
     static let help = CommandHelp(name: "convention", usage: "convention article | convention keras",
-                summary: "write L2 as (λ/2)·Σw² (article) or λ·Σw² (keras)",
-                details: """
-                article: penalty (λ/2)·Σw², gradient λ·w, shrink factor 1 − η·λ; PyTorch weight_decay = λ.
-                keras: l2(λ) adds λ·Σw², gradient 2λ·w, shrink factor 1 − 2ηλ; PyTorch weight_decay = 2λ.
-                """)
+        summary: "write L2 as (λ/2)·Σw² (article) or λ·Σw² (keras)",
+        details: """
+        article: penalty (λ/2)·Σw², gradient λ·w, shrink factor 1 − η·λ; PyTorch weight_decay = λ.
+        keras: l2(λ) adds λ·Σw², gradient 2λ·w, shrink factor 1 − 2ηλ; PyTorch weight_decay = 2λ.
+        """)
     static let examples = ["convention keras", "convention article"]
     var convention: L2Convention
 
@@ -111,13 +111,13 @@ struct ConventionCommand: TextCommand {
 /// `l1mode subgradient | clip | prox`
 struct L1ModeCommand: TextCommand {
     static let help = CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox",
-                summary: "how an update applies the L1 pull",
-                details: """
-                subgradient: w ← w − η·(g + λ·sign(w)) with sign(0) = 0; weights oscillate around zero.
-                clip (TF Playground): v = w − η·g, u = v − η·λ·sign(v); if u and v differ in sign, w ← 0, else u.
-                prox: soft-thresholding w ← sign(v)·max(|v| − η·λ, 0): exact zeros.
-                Under elastic net the L2 shrinkage joins the data step in v.
-                """)
+        summary: "how an update applies the L1 pull",
+        details: """
+        subgradient: w ← w − η·(g + λ·sign(w)) with sign(0) = 0; weights oscillate around zero.
+        clip (TF Playground): v = w − η·g, u = v − η·λ·sign(v); if u and v differ in sign, w ← 0, else u.
+        prox: soft-thresholding w ← sign(v)·max(|v| − η·λ, 0): exact zeros.
+        Under elastic net the L2 shrinkage joins the data step in v.
+        """)
     static let examples = ["l1mode clip", "l1mode prox", "l1mode subgradient"]
     var mode: L1Mode
 

@@ -3,7 +3,7 @@ import Render
 /// `digits N | all`
 struct DigitsCommand: TextCommand {
     static let help = CommandHelp(name: "digits", usage: "digits N | digits all", summary: "print N significant digits, or all (exact, the default)",
-                details: "By default numbers are printed so that they read back as the same double.")
+        details: "By default numbers are printed so that they read back as the same double.")
     static let examples = ["digits 3", "digits all"]
     /// nil: exact round-trip form
     var digits: Int?

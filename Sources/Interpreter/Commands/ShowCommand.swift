@@ -4,24 +4,24 @@ import Engine
 /// `show …`: one value or a summary.
 struct ShowCommand: Command {
     static let help = CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | mW1[i,j] | vW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | experiment | sweep",
-                summary: "print one value or a summary",
-                details: """
-                W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
-                mW1[i,j], vW1[i,j]: Adam's moment estimates m and v after the last update.
-                loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
-                (after an update: the values computed before the parameters changed).
-                W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
-                validation: J_data and accuracy now, on the training and the held-out samples (see holdout).
-                One number each: training-loss, validation-loss (J_data on all of them, no penalty), accuracy,
-                validation-accuracy (correct / n), zeros (weights exactly 0).
-                sparsity: per layer, weights exactly 0 and with |w| < 0.001.
-                experiment: the last experiment's table; experiment best; experiment RUN METRIC, RUN none, L1
-                or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity, zeros or weight-norm.
-                sweep: the last sweep's table; sweep chosen (λ); sweep validation λ, sweep training λ
-                (mean accuracy over the folds).
-                gamma1[j], beta1[j], dgamma1[j], dbeta1[j], gamma1, beta1: batch norm's γ and β (batchnorm on);
-                show net adds the running mean and variance.
-                """)
+        summary: "print one value or a summary",
+        details: """
+        W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
+        mW1[i,j], vW1[i,j]: Adam's moment estimates m and v after the last update.
+        loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
+        (after an update: the values computed before the parameters changed).
+        W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
+        validation: J_data and accuracy now, on the training and the held-out samples (see holdout).
+        One number each: training-loss, validation-loss (J_data on all of them, no penalty), accuracy,
+        validation-accuracy (correct / n), zeros (weights exactly 0).
+        sparsity: per layer, weights exactly 0 and with |w| < 0.001.
+        experiment: the last experiment's table; experiment best; experiment RUN METRIC, RUN none, L1
+        or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity, zeros or weight-norm.
+        sweep: the last sweep's table; sweep chosen (λ); sweep validation λ, sweep training λ
+        (mean accuracy over the folds).
+        gamma1[j], beta1[j], dgamma1[j], dbeta1[j], gamma1, beta1: batch norm's γ and β (batchnorm on);
+        show net adds the running mean and variance.
+        """)
     static let examples = [
         "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss", "show penalty", "show total", "show W1", "show b2",
         "show net", "show trace", "show settings", "show data", "show validation", "show accuracy", "show validation-loss",

@@ -3,7 +3,7 @@ import Engine
 /// `batch N | all`
 struct BatchCommand: TextCommand {
     static let help = CommandHelp(name: "batch", usage: "batch N | batch all", summary: "samples per update (default all)",
-                details: "With N < n each epoch visits the samples in a seeded random order, N at a time.")
+        details: "With N < n each epoch visits the samples in a seeded random order, N at a time.")
     static let examples = ["batch 2", "batch all"]
     /// nil: the whole data set
     var size: Int?
@@ -29,7 +29,7 @@ struct BatchCommand: TextCommand {
 /// `seed S`
 struct SeedCommand: TextCommand {
     static let help = CommandHelp(name: "seed", usage: "seed S", summary: "set the random seed and redraw the weights",
-                details: "The seed decides the initial weights and the minibatch order. Same seed, same numbers.")
+        details: "The seed decides the initial weights and the minibatch order. Same seed, same numbers.")
     static let examples = ["seed 7"]
     var seed: UInt64
 
@@ -47,7 +47,7 @@ struct SeedCommand: TextCommand {
 /// `reinit`
 struct ReinitCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "reinit", usage: "reinit", summary: "redraw the weights from the seed",
-                details: "Starts training over: new weights, zero momentum, update count 0.")
+        details: "Starts training over: new weights, zero momentum, update count 0.")
     static let examples = ["reinit"]
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
@@ -61,10 +61,10 @@ struct ReinitCommand: PlainCommand, TextCommand {
 /// `set W1[i,j] v`
 struct SetCommand: TextCommand {
     static let help = CommandHelp(name: "set", usage: "set W1[i,j] v | set b1[j] v", summary: "set one parameter",
-                details: """
-                Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1.
-                With batchnorm on, gamma1[j] and beta1[j] are layer 1's γ and β (set, show, watch and explain take them too).
-                """)
+        details: """
+        Layers from 1, indices from 0: W1[0,1] is the weight from input 0 to unit 1 of layer 1.
+        With batchnorm on, gamma1[j] and beta1[j] are layer 1's γ and β (set, show, watch and explain take them too).
+        """)
     static let examples = ["set W1[0,0] 0.5", "set b1[0] -1", "set gamma1[0] 2"]
     var parameter: ParameterID
     var value: Double
@@ -88,7 +88,7 @@ struct SetCommand: TextCommand {
 /// `step`
 struct StepCommand: PlainCommand {
     static let help = CommandHelp(name: "step", usage: "step", summary: "run the next phase of the update and print it",
-                details: "The phases, in order: forward, loss, penalty, gradient, update.")
+        details: "The phases, in order: forward, loss, penalty, gradient, update.")
     static let examples = ["step"]
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
@@ -101,7 +101,7 @@ struct StepCommand: PlainCommand {
 /// `update`
 struct UpdateCommand: PlainCommand {
     static let help = CommandHelp(name: "update", usage: "update", summary: "finish the update (all remaining phases) and print them",
-                details: "Prints every phase not yet run, ending with each parameter's update, numbers plugged in.")
+        details: "Prints every phase not yet run, ending with each parameter's update, numbers plugged in.")
     static let examples = ["update"]
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
@@ -114,7 +114,7 @@ struct UpdateCommand: PlainCommand {
 /// `run N`
 struct RunCommand: TextCommand {
     static let help = CommandHelp(name: "run", usage: "run N", summary: "N updates, one summary line each",
-                details: "Each line: the update's data loss, penalty and total, then the watched parameters. Ctrl-C stops after the current update.")
+        details: "Each line: the update's data loss, penalty and total, then the watched parameters. Ctrl-C stops after the current update.")
     static let examples = ["run 3"]
     var count: Int
 
@@ -154,7 +154,7 @@ struct RunCommand: TextCommand {
 /// `undo`
 struct UndoCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "undo", usage: "undo", summary: "go back to the state before the last update",
-                details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back.")
+        details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back.")
     static let examples = ["undo"]
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {

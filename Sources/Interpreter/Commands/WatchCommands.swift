@@ -3,7 +3,7 @@ import Engine
 /// `watch W1[i,j]`
 struct WatchCommand: Command {
     static let help = CommandHelp(name: "watch", usage: "watch W1[i,j] | watch b1[j]", summary: "print this parameter after every update",
-                details: "unwatch removes it.")
+        details: "unwatch removes it.")
     static let examples = ["watch W1[0,0]", "watch beta1[1]"]
     var parameter: ParameterID
 
@@ -25,7 +25,7 @@ struct WatchCommand: Command {
 /// `unwatch W1[i,j] | all`
 struct UnwatchCommand: Command {
     static let help = CommandHelp(name: "unwatch", usage: "unwatch W1[i,j] | unwatch all", summary: "stop watching a parameter",
-                details: "unwatch all clears the list.")
+        details: "unwatch all clears the list.")
     static let examples = ["unwatch all"]
     /// nil: all
     var parameter: ParameterID?
@@ -52,8 +52,8 @@ struct UnwatchCommand: Command {
 /// `explain W1[i,j]`: the last update of one parameter, step by step.
 struct ExplainCommand: TextCommand {
     static let help = CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
-                summary: "the last update of a parameter, step by step",
-                details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule.")
+        summary: "the last update of a parameter, step by step",
+        details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule.")
     static let examples = ["explain W1[0,0]", "explain gamma1[0]"]
     var parameter: ParameterID
 
