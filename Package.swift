@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments", "Files"],
                 swiftSettings: optimizedInDebug),
         // Lesson files: parser, player, grader and its reports.
-        .target(name: "Lessons", dependencies: ["Interpreter", "Engine", "ProjectFolders", "Files"]),
+        .target(name: "Lessons", dependencies: ["Interpreter", "ProjectFolders", "Files"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
             name: "CReadline",
