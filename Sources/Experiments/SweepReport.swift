@@ -11,6 +11,11 @@ public enum SweepReport {
         }
         var text = TextTable.render(header: ["λ", "valid % (\(folds)-fold)", "train %"], rows: rows)
         if let chosen { text += "chosen λ = \(chosen) (*: best mean validation accuracy)\n" }
+        let diverged = points.filter { $0.divergedFolds > 0 }
+        if !diverged.isEmpty {
+            text += "diverged, never chosen: " + diverged.map { "λ = \($0.lambda) (\($0.divergedFolds) of \(folds) folds)" }
+                .joined(separator: ", ") + "\n"
+        }
         return text
     }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Engine
 import Experiments
 
 /// A one-line progress bar with ETA on standard error, redrawn in place, only when

@@ -62,48 +62,34 @@ struct TrainCommand: ParsableCommand {
             + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads"
             + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)
-        var records: [EpochRecord] = []
-        var stop: TrainingStop?
-        var stopping = strategy.earlyStop.map { EarlyStopping<Network<Float>>(patience: $0) }
+        // η of epoch e (from 0): η₀·decay^e
+        let loop = EpochLoop<Float>(epochs: options.epochs, patience: strategy.earlyStop,
+                                    learningRate: { settings.learningRate * pow(lrDecay, Float($0)) })
         Interrupts.catchSignal()
-        Parallelism.$threads.withValue(options.threads) {
-            for epoch in 0..<options.epochs {
-                // η of this epoch: η₀·decay^epoch
-                classifier.settings.learningRate = settings.learningRate * pow(lrDecay, Float(epoch))
-                do throws(TrainingStop) {
-                    let record = try classifier.trainEpoch(
-                        on: split.training, indices: split.trainingIndices, validation: (split.validation, split.validationIndices),
-                        shouldStop: { Interrupts.isRequested }, progress: { progressBar.update($0) })
-                    progressBar.clear()
-                    records.append(record)
-                    Output.write(TrainingText.epochLine(record, of: options.epochs) + "\n")
-                    if Interrupts.isRequested { stop = .interrupted(epoch: record.epoch, batch: 0); break }
-                    if stopping?.observe(record.validationLoss, model: classifier.network) == .stop { break }
-                } catch {
-                    progressBar.clear()
-                    stop = error
-                    break
-                }
-            }
+        let run = Parallelism.$threads.withValue(options.threads) {
+            loop.run(&classifier, on: split.training, indices: split.trainingIndices,
+                     validation: (split.validation, split.validationIndices), shouldStop: { Interrupts.isRequested },
+                     progress: { progressBar.update($0) },
+                     onEpoch: { record, _ in
+                         progressBar.clear()
+                         Output.write(TrainingText.epochLine(record, of: options.epochs) + "\n")
+                     })
         }
+        progressBar.clear()
         Interrupts.restoreDefault()
-        if case .diverged = stop {
-            Output.writeError("error: \(stop!)\n")
+        if case .diverged = run.stop {
+            Output.writeError("error: \(run.stop!)\n")
             throw ExitCode.failure
         }
-        if case .interrupted(let epoch, let batch) = stop {
+        if case .interrupted(let epoch, let batch) = run.stop {
             Output.write("interrupted in epoch \(epoch)\(batch > 0 ? " after batch \(batch)" : ""): reporting the network as it is\n")
         }
-        if let stopping {
-            Output.write(EarlyStoppingReport.lines(records: records, patience: stopping.patience, bestEpoch: stopping.bestEpoch,
-                                                   stopped: stopping.hasStopped))
-            if let best = stopping.bestModel, let bestEpoch = stopping.bestEpoch {
-                classifier.network = best
-                classifier.epochsCompleted = bestEpoch
-            }
+        if let patience = strategy.earlyStop {
+            Output.write(EarlyStoppingReport.lines(records: run.records, patience: patience, bestEpoch: run.stopping.bestEpoch,
+                                                   stopped: run.stoppedEarly))
             if let chart {
-                try writeText(EarlyStoppingReport.chart(records: records, bestEpoch: stopping.bestEpoch,
-                                                        stoppedEpoch: stopping.hasStopped ? records.last?.epoch : nil),
+                try writeText(EarlyStoppingReport.chart(records: run.records, bestEpoch: run.stopping.bestEpoch,
+                                                        stoppedEpoch: run.stoppedEarly ? run.records.last?.epoch : nil),
                               to: chart, what: "chart")
             }
         }
@@ -112,7 +98,7 @@ struct TrainCommand: ParsableCommand {
         }
         Output.write("test accuracy: \(ExperimentReport.percent(accuracy))% (\(split.test.count) images)\n")
         if let metrics {
-            try writeText(ExperimentReport.csv([ExperimentResult.single(records: records)]), to: metrics, what: "metrics")
+            try writeText(ExperimentReport.csv([ExperimentResult.single(records: run.records)]), to: metrics, what: "metrics")
         }
         if let save {
             do { try ModelFile(classifier: classifier).write(to: save) } catch {

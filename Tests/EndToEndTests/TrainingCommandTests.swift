@@ -100,6 +100,19 @@ import Testing
         #expect(evaluation.output.contains(String(line)), "eval reproduces the test accuracy")
     }
 
+    /// η = 100 keeps the loss finite but runs it away (about 1e5 against 2.37 at the start when
+    /// this test was written): reported as divergence, like NaN, naming η and λ, one whole line.
+    @Test func aRunawayLossIsReportedAsDivergence() throws {
+        for lr in ["100", "1e30"] {
+            let train = try RegsimExecutable.run(["train", "--subset", "2000", "--validation", "500", "--hidden", "32",
+                                                  "--epochs", "2", "--lr", lr])
+            #expect(train.status != 0, "--lr \(lr)")
+            #expect(train.errors.hasPrefix("error: diverged: ") && train.errors.hasSuffix("\n"), "\(train.errors)")
+            #expect(train.errors.contains("η = \(Float(lr)!)") && train.errors.contains("λ"), "\(train.errors)")
+            #expect(!train.output.contains("test accuracy"))
+        }
+    }
+
     @Test func badOptionsAndMissingFilesFailClearly() throws {
         let badLambda = try RegsimExecutable.run(["train", "--penalty", "l2"])
         #expect(badLambda.status != 0 && badLambda.errors.contains("--penalty l2 needs --lambda"))
