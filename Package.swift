@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

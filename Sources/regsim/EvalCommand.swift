@@ -26,10 +26,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let file: ModelFile
         do { file = try ModelFile.read(from: path) } catch { throw CommandFailure(error.description) }
-        var options = try TrainingOptions.parse([])
-        options.data = data
-        options.validation = validation
-        let split = try options.loadSplit()
+        let split = try loadImages(folder: data, validationCount: validation, subset: nil)
         let network = file.classifier.network
         guard network.inputCount == split.test.featureCount, network.outputCount == split.test.classCount else {
             throw CommandFailure("the model takes \(network.inputCount) inputs and \(network.outputCount) classes; the data has \(split.test.featureCount) and \(split.test.classCount)")

@@ -40,13 +40,3 @@ struct StrategyOptions: ParsableArguments {
         return "; augmenting the training batches: shifts up to ±\(augmentation.maxShift) px, rotations up to ±\(augmentation.maxRotation)° (bilinear)"
     }
 }
-
-extension DataSplit where Source == AugmentedImages {
-    /// `split` with its training images augmented by `augmentation` (nil: none) and seeded by
-    /// `seed`; validation and test images are never augmented.
-    init(_ split: DataSplit<ImageSet>, augmentation: Augmentation?, seed: UInt64) {
-        self.init(training: AugmentedImages(images: split.training, augmentation: augmentation, seed: seed),
-                  validation: AugmentedImages(images: split.validation, augmentation: nil, seed: seed),
-                  test: AugmentedImages(images: split.test, augmentation: nil, seed: seed))
-    }
-}

@@ -132,17 +132,16 @@ struct TrainingOptions: ParsableArguments {
     /// Loads the data (the bundled MNIST, verified against its SHA-256 sums, or `--data`)
     /// and splits it.
     func loadSplit() throws -> DataSplit<ImageSet> {
-        let dataset: MNISTDataset
-        do {
-            if let data {
-                dataset = try MNISTDataset.load(from: URL(fileURLWithPath: data, isDirectory: true), verify: .none)
-            } else {
-                dataset = try MNISTDataset.load(from: try MNISTDataset.locateBundledFolder(), verify: .knownMNIST)
-            }
-            return DataSplit(try dataset.split(validationCount: validation, subset: subset))
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        try loadImages(folder: data, validationCount: validation, subset: subset)
+    }
+}
+
+/// Loads and splits MNIST-format images, or fails with the loader's message.
+func loadImages(folder: String?, validationCount: Int, subset: Int?) throws -> DataSplit<ImageSet> {
+    do {
+        return try DataSplit.load(folder: folder, validationCount: validationCount, subset: subset)
+    } catch {
+        throw CommandFailure("\(error)")
     }
 }
 
