@@ -25,7 +25,7 @@ struct ExperimentCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Runs to compare instead of none, L1 and L2: configurations separated by ';', each changing the options given here.",
-        discussion: "For example \"none; l2 1e-4; dropout 0.5; dropout 0.5 max-norm 3; batchnorm\". Words: \(ComparedRun.vocabulary).",
+        discussion: "For example \"none; l2 1e-4; dropout 0.5; dropout 0.5 max-norm 3; batchnorm\". Words: \(RunSettings.vocabulary).",
         valueName: "runs"))
     var compare: String?
 
@@ -36,9 +36,11 @@ struct ExperimentCommand: ParsableCommand {
         let hidden = try options.hiddenSizes()
         let arms: [ExperimentArm]
         if let compare {
-            arms = try ComparedRun.parse(compare, base: options, earlyStop: strategy.earlyStop).map { run in
-                ExperimentArm(name: run.name, settings: try run.options.settings(penalty: run.penalty),
-                              batchNorm: run.options.batchnorm, earlyStopping: run.earlyStop)
+            var base = options.runSettings(penalty: .none)
+            base.earlyStop = strategy.earlyStop
+            arms = try ComparedRun.parse(compare, base: base).map { run in
+                ExperimentArm(name: run.name, settings: try options.checked(run.settings),
+                              batchNorm: run.settings.batchNorm, earlyStopping: run.settings.earlyStop)
             }
         } else {
             arms = [

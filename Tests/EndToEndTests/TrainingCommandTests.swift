@@ -125,7 +125,8 @@ import Testing
         let noData = try RegsimExecutable.run(["train", "--data", "/nonexistent", "--epochs", "1"])
         #expect(noData.status != 0 && noData.errors.contains("/nonexistent"))
         let cases: [([String], String)] = [
-            (["--optimizer", "rmsprop"], "--optimizer must be sgd, adam or adamw"),
+            (["--optimizer", "rmsprop"], "Please provide one of 'sgd', 'adam' or 'adamw'"),
+            (["--penalty", "l3"], "Please provide one of 'none', 'l1', 'l2' or 'elastic'"),
             (["--optimizer", "adam", "--weight-decay", "0.1"], "--weight-decay is AdamW's decoupled decay"),
             (["--weight-decay=-1", "--optimizer", "adamw"], "--weight-decay must be a number ≥ 0"),
             (["--max-norm", "0"], "--max-norm must be a number above 0"),
