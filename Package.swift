@@ -32,12 +32,13 @@ let package = Package(
         // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
         .target(name: "ProjectFolders"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
-        // cross-validation, and their CSV and SVG files. Emits records; never prints.
+        // cross-validation. Emits records; never prints.
         .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // Turns trace records into text.
-        .target(name: "Render", dependencies: ["Engine"]),
+        // All text and charts: trace records, training progress, experiment and sweep tables,
+        // digit art and the SVG charts.
+        .target(name: "Render", dependencies: ["Engine", "Experiments"]),
         // The REPL's pure core: a line in, text out.
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments"],
                 swiftSettings: optimizedInDebug),
@@ -52,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders", "Render",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +62,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "MNISTTests", dependencies: ["MNIST", "TestSupport"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "TestSupport"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "Render", "TestSupport"]),
         .testTarget(
             name: "InterpreterTests",
             dependencies: ["Interpreter", "Render", "Engine", "TestSupport"],

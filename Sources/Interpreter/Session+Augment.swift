@@ -1,5 +1,6 @@
 import Engine
 import Experiments
+import Render
 
 extension Session {
     /// MNIST images are 28×28.

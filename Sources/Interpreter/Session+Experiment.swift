@@ -1,5 +1,6 @@
 import Engine
 import Experiments
+import Render
 
 /// What `experiment` found, kept for `show experiment …` and lesson answers.
 public struct ExperimentSummary: Equatable, Sendable {

@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Foundation
 import MNIST
+import Render
 
 /// `regsim eval`: scores a model saved by `regsim train --save`.
 struct EvalCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Foundation
 import MNIST
+import Render
 
 /// `regsim experiment`: the article's comparison of no penalty, L1 and L2.
 struct ExperimentCommand: ParsableCommand {
@@ -55,7 +56,7 @@ struct ExperimentCommand: ParsableCommand {
         let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms, earlyStopping: strategy.earlyStop,
                                     batchNorm: options.batchnorm)
         Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))"
-            + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0) (each run scored with its best epoch's network)" } ?? "") + "\n")
+            + TrainingText.augmentationDescription(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0) (each run scored with its best epoch's network)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         Interrupts.catchSignal()
         defer { Interrupts.restoreDefault() }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Engine
 import Experiments
+import Render
 
 /// A one-line progress bar with ETA on standard error, redrawn in place, only when
 /// standard error is a terminal; silent otherwise (so logs stay plain lines).

@@ -33,10 +33,4 @@ struct StrategyOptions: ParsableArguments {
         guard rotate >= 0, rotate <= 180 else { throw ValidationError("--rotate must be 0…180 degrees") }
         return Augmentation(maxShift: shift, maxRotation: rotate)
     }
-
-    /// "; augmenting: shift ≤ 2 px, rotation ≤ 15° (bilinear)" or "".
-    static func describe(_ augmentation: Augmentation?) -> String {
-        guard let augmentation else { return "" }
-        return "; augmenting the training batches: shifts up to ±\(augmentation.maxShift) px, rotations up to ±\(augmentation.maxRotation)° (bilinear)"
-    }
 }

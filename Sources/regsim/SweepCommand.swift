@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Foundation
 import MNIST
+import Render
 
 /// `regsim sweep`: λ chosen by K-fold cross-validation on a log grid.
 struct SweepCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Engine
 import Experiments
 import MNIST
+import Render
 
 /// `regsim train`: a full MNIST MLP on the same engine as step mode.
 struct TrainCommand: ParsableCommand {
@@ -36,16 +37,6 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Multiply the learning rate by this after every epoch (1: constant).")
     var lrDecay: Float = 1
 
-    /// "μ = 0.0", "adamw β1 = 0.9, β2 = 0.999, ε = 1e-08, wd = 0.01 (decoupled, × η)", then max-norm and smoothing.
-    func optimizerText(_ settings: TrainingSettings<Float>) -> String {
-        var text = settings.optimizer == .sgd ? "μ = \(settings.momentum)"
-            : "\(settings.optimizer.rawValue) β1 = \(settings.adam.beta1), β2 = \(settings.adam.beta2), ε = \(settings.adam.epsilon)"
-        if settings.optimizer == .adamw { text += ", wd = \(settings.weightDecay) (decoupled, multiplied by η)" }
-        if let c = settings.maxNorm { text += ", max-norm \(c) (every layer)" }
-        if settings.labelSmoothing != 0 { text += ", label smoothing \(settings.labelSmoothing)" }
-        return text
-    }
-
     func run() throws {
         let settings = try options.settings(penalty: try penalty.term())
         guard lrDecay > 0, lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
@@ -55,12 +46,11 @@ struct TrainCommand: ParsableCommand {
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
                                     classes: split.training.classCount, settings: settings, batchNorm: options.batchnorm)
-        let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
-        Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
-            + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
-            + TrainingText.layerNoiseDescription(settings.noise, batchNorm: options.batchnorm)
-            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads"
-            + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0)" } ?? "") + "\n")
+        Output.write(TrainingText.header(
+            sizes: [split.training.featureCount] + hidden + [split.training.classCount],
+            counts: (split.training.count, split.validation.count, split.test.count), settings: settings,
+            batchNorm: options.batchnorm, learningRateDecay: lrDecay, threads: options.threads, augmentation: augmentation,
+            patience: strategy.earlyStop))
         var progressBar = ProgressBar(epochs: options.epochs)
         // η of epoch e (from 0): η₀·decay^e
         let loop = EpochLoop<Float>(epochs: options.epochs, patience: strategy.earlyStop,

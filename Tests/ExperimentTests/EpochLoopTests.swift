@@ -1,5 +1,6 @@
 import Engine
 @testable import Experiments
+@testable import Render
 import Testing
 
 /// The one training loop: epochs, early stopping with the best network restored,

@@ -1,3 +1,5 @@
+import Experiments
+
 /// The sweep's table and chart.
 public enum SweepReport {
     /// λ, mean ± std of validation and training accuracy per λ, and the chosen λ marked.
