@@ -57,8 +57,7 @@ struct SweepCommand: ParsableCommand {
         do {
             results = try Parallelism.$threads.withValue(options.threads) { () throws(TrainingStop) -> [SweepPoint] in
                 try sweep.run(shouldStop: { Interrupts.isRequested }, onPoint: { point in
-                    let validation = point.validation
-                    Output.write("λ = \(point.lambda): validation \(ExperimentReport.percent(validation.mean))% ± \(ExperimentReport.percent(validation.deviation))\n")
+                    Output.write(SweepReport.pointLine(point, folds: folds))
                 })
             }
         } catch {

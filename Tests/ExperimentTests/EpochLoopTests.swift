@@ -95,6 +95,8 @@ import Testing
         let fine = SweepPoint(lambda: 0.1, validationAccuracies: [0.5, 0.5], trainingAccuracies: [0.5, 0.5])
         #expect(Sweep<InMemorySource>.chosen([fine, diverged])?.lambda == 0.1)
         #expect(SweepReport.table([fine, diverged], folds: 2).contains("diverged, never chosen: λ = 10.0 (1 of 2 folds)\n"))
+        #expect(SweepReport.pointLine(diverged, folds: 2) == "λ = 10.0: validation 90.00% ± 0.00 (diverged in 1 of 2 folds: never chosen)\n")
+        #expect(SweepReport.pointLine(fine, folds: 2) == "λ = 0.1: validation 50.00% ± 0.00\n")
     }
 
     /// A sweep at η = 100 marks every fold diverged and chooses nothing.

@@ -21,6 +21,13 @@ public enum SweepReport {
         return text
     }
 
+    /// "λ = 0.01: validation 91.20% ± 0.85", and "(diverged in 2 of 5 folds: never chosen)" after a divergence.
+    public static func pointLine(_ point: SweepPoint, folds: Int) -> String {
+        let validation = point.validation
+        return "λ = \(point.lambda): validation \(ExperimentReport.percent(validation.mean))% ± \(ExperimentReport.percent(validation.deviation))"
+            + (point.divergedFolds == 0 ? "" : " (diverged in \(point.divergedFolds) of \(folds) folds: never chosen)") + "\n"
+    }
+
     /// `lambda,fold,validation_accuracy,training_accuracy`, one row per fold.
     public static func csv(_ points: [SweepPoint]) -> String {
         var text = "lambda,fold,validation_accuracy,training_accuracy\n"
