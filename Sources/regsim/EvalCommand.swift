@@ -15,11 +15,7 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "A model written by regsim train --save.")
     var path: String
 
-    @Option(help: "A folder with the four MNIST-format files. Default: the bundled data/mnist.")
-    var data: String?
-
-    @Option(help: "Validation images: the last N of the training file.")
-    var validation: Int = 10_000
+    @OptionGroup var images: ImageOptions
 
     @Option(help: "Threads for the matrix products.")
     var threads: Int = 2
@@ -27,7 +23,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let file: ModelFile
         do { file = try ModelFile.read(from: path) } catch { throw CommandFailure(error.description) }
-        let split = try loadImages(folder: data, validationCount: validation, subset: nil)
+        let split = try images.load(subset: nil)
         let network = file.classifier.network
         guard network.inputCount == split.test.featureCount, network.outputCount == split.test.classCount else {
             throw CommandFailure("the model takes \(network.inputCount) inputs and \(network.outputCount) classes; the data has \(split.test.featureCount) and \(split.test.classCount)")

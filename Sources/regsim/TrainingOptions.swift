@@ -69,14 +69,13 @@ struct TrainingOptions: ParsableArguments {
     @Flag(help: "Batch normalization after every hidden layer, before the ReLU (ε = 1e-5, momentum 0.1).")
     var batchnorm = false
 
-    @Option(help: "A folder with the four MNIST-format files (.gz or plain), e.g. Fashion-MNIST. Default: the bundled data/mnist.")
-    var data: String?
+    @OptionGroup var images: ImageOptions
 
     @Option(help: "Train on the first N training images only.")
     var subset: Int?
 
-    @Option(help: "Validation images: the last N of the training file.")
-    var validation: Int = 10_000
+    /// Validation images: the last N of the training file.
+    var validation: Int { images.validation }
 
     func hiddenSizes() throws -> [Int] {
         let sizes = hidden.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -124,16 +123,25 @@ struct TrainingOptions: ParsableArguments {
     /// Loads the data (the bundled MNIST, verified against its SHA-256 sums, or `--data`)
     /// and splits it.
     func loadSplit() throws -> DataSplit<ImageSet> {
-        try loadImages(folder: data, validationCount: validation, subset: subset)
+        try images.load(subset: subset)
     }
 }
 
-/// Loads and splits MNIST-format images, or fails with the loader's message.
-func loadImages(folder: String?, validationCount: Int, subset: Int?) throws -> DataSplit<ImageSet> {
-    do {
-        return try DataSplit.load(folder: folder, validationCount: validationCount, subset: subset)
-    } catch {
-        throw CommandFailure("\(error)")
+/// `--data` and `--validation`: which images, and how many the training file holds back.
+struct ImageOptions: ParsableArguments {
+    @Option(help: "A folder with the four MNIST-format files (.gz or plain), e.g. Fashion-MNIST. Default: the bundled data/mnist.")
+    var data: String?
+
+    @Option(help: "Validation images: the last N of the training file.")
+    var validation: Int = 10_000
+
+    /// The images split (training: the first `subset` only, when given), or the loader's message.
+    func load(subset: Int?) throws -> DataSplit<ImageSet> {
+        do {
+            return try DataSplit.load(folder: data, validationCount: validation, subset: subset)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
     }
 }
 
