@@ -111,6 +111,12 @@ import Testing
             #expect(train.errors.contains("η = \(Float(lr)!)") && train.errors.contains("λ"), "\(train.errors)")
             #expect(!train.output.contains("test accuracy"))
         }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = try RegsimExecutable.run(["experiment", "--subset", "400", "--validation", "400", "--hidden", "16",
+                                                   "--epochs", "1", "--lr", "1e30", "--out", folder.path])
+        #expect(experiment.status != 0 && experiment.errors.contains("diverged: ") && experiment.errors.hasSuffix("\n"),
+                "\(experiment.errors)")
     }
 
     @Test func badOptionsAndMissingFilesFailClearly() throws {
