@@ -11,7 +11,7 @@ public struct EpochLoop<T: Scalar> {
     /// How many times the first batch's loss (at least 1) an epoch's mean may reach.
     public static var runawayFactor: Double { 1000 }
 
-    /// Epochs to train at most.
+    /// Epochs to train at most (none when 0 or less).
     public var epochs: Int
     /// Early stopping's patience: stop after this many epochs without a lower validation
     /// loss and restore the best epoch's network (Prechelt 1998). nil: train every epoch and
@@ -21,7 +21,6 @@ public struct EpochLoop<T: Scalar> {
     public var learningRate: ((Int) -> T)?
 
     public init(epochs: Int, patience: Int? = nil, learningRate: ((Int) -> T)? = nil) {
-        precondition(epochs >= 1, "at least one epoch")
         self.epochs = epochs
         self.patience = patience
         self.learningRate = learningRate
@@ -49,7 +48,7 @@ public struct EpochLoop<T: Scalar> {
     ) -> TrainingRun<T, Record> {
         var run = TrainingRun<T, Record>(patience: patience)
         var firstLoss: Double?
-        for index in 0..<epochs {
+        for index in 0..<max(0, epochs) {
             if let learningRate { state.settings.learningRate = learningRate(index) }
             let training: EpochTraining
             do {
