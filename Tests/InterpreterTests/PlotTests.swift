@@ -18,7 +18,7 @@ import Testing
 
     static let trained = ["data circle n=40 noise=0.05", "lr 0.5", "penalty l1 0.001", "run 30"]
 
-    @Test(arguments: ["plot boundary"])
+    @Test(arguments: ["plot boundary", "plot loss", "plot weights", "plot weights layer=2", "plot matrix W1"])
     func svgParsesBack(command: String) throws {
         var (interpreter, files) = Self.interpreter(Self.trained)
         let reply = interpreter.handle(command + " to picture.svg")

@@ -79,8 +79,15 @@ struct PlotCommand: TextCommand {
         case .boundary:
             let map = try session.boundaryMap(display)
             return (map.text(colour: display.colour), map.svg)
-        default:
-            throw InterpreterError("plot: not yet")
+        case .loss:
+            let chart = try session.lossChart()
+            return (chart.text(width: display.plotWidth), chart.svg)
+        case .weights(let layer):
+            let histogram = try session.weightHistogram(layer: layer)
+            return (histogram.text(width: display.plotWidth), histogram.svg)
+        case .matrix(let layer):
+            let map = try session.matrixMap(layer: layer)
+            return (map.text(width: display.plotWidth, colour: display.colour), map.svg)
         }
     }
 }
