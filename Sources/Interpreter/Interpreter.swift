@@ -54,7 +54,8 @@ public struct Interpreter {
             let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted, stream: stream, display: display)
             let outcome = try command.run(&next, context)
             session = next
-            return Reply(text: outcome.text(format: session.format), quits: command is QuitCommand)
+            let map = AutoplotCommand.map(after: command, session, display)
+            return Reply(text: outcome.text(format: session.format) + map, quits: command is QuitCommand)
         } catch {
             return Reply(text: "error: \(error.message)\n", isError: true)
         }
