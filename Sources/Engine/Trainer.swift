@@ -121,7 +121,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         let perEpoch = (n + size - 1) / size
         let epoch = index / perEpoch
         let position = index % perEpoch
-        var generator = SplitMix64(seed: settings.seed &+ UInt64(epoch) &* 0x9E37_79B9)
+        var generator = SplitMix64(seed: settings.seed &+ UInt64(truncatingIfNeeded: epoch) &* 0x9E37_79B9)
         let order = generator.permutation(count: n)
         return Array(order[(position * size)..<min((position + 1) * size, n)])
     }

@@ -52,7 +52,7 @@ public struct Classifier: Codable, Sendable, Equatable {
         let epoch = epochsCompleted + 1
         let source = source.forEpoch(epoch)
         let batchSize = settings.batchSize ?? indices.count
-        var generator = SplitMix64(seed: settings.seed &+ UInt64(epochsCompleted) &* 0x9E37_79B9)
+        var generator = SplitMix64(seed: settings.seed &+ UInt64(truncatingIfNeeded: epochsCompleted) &* 0x9E37_79B9)
         let order = generator.permutation(count: indices.count).map { indices[$0] }
         let batchCount = (order.count + batchSize - 1) / batchSize
         let clock = ContinuousClock()

@@ -45,7 +45,7 @@ extension TrainingSettings {
     /// from the seed and the update number, so step mode and fast training draw the same.
     public func noiseGenerator(forUpdate update: Int) -> SplitMix64 {
         var mixer = SplitMix64(seed: seed ^ 0xD1B5_4A32_D192_ED03)
-        return SplitMix64(seed: mixer.next() &+ UInt64(update) &* 0x9E37_79B9_7F4A_7C15)
+        return SplitMix64(seed: mixer.next() &+ UInt64(truncatingIfNeeded: update) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// The forward mode of training update `update` (from 0).

@@ -50,7 +50,7 @@ struct DataCommand: TextCommand {
             do { text = try fileSystem.read(path) } catch {
                 throw InterpreterError("data: cannot read \(path): \(error.message)")
             }
-            do { data = try Dataset.csv(text, name: path, targetCount: targets) } catch {
+            do { data = try Dataset.csv(text, name: path, targetCount: targets, limits: CSVLimits(units: CommandParser.unitLimit, parameters: CommandParser.parameterLimit, values: CommandParser.mnistLimit * 794)) } catch {
                 throw InterpreterError("data: \(path): \(error.description)")
             }
             description = "\(path): \(data.sampleCount) sample\(data.sampleCount == 1 ? "" : "s"), \(data.featureCount) inputs, \(data.targetCount) target\(data.targetCount == 1 ? "" : "s")"
