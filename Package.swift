@@ -34,12 +34,13 @@ let package = Package(
         // Atomic writes that replace only regular files, and paths read alike everywhere (`~`).
         .target(name: "Files"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
-        // cross-validation, and their CSV and SVG files. Emits records; never prints.
+        // cross-validation. Emits records; never prints.
         .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST", "Files"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // Turns trace records into text.
-        .target(name: "Render", dependencies: ["Engine"]),
+        // All text and charts: trace records, training progress, experiment and sweep tables,
+        // digit art and the SVG charts.
+        .target(name: "Render", dependencies: ["Engine", "Experiments"]),
         // The REPL's pure core: a line in, text out.
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments", "Files"],
                 swiftSettings: optimizedInDebug),
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "Files",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders", "Render", "Files",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +65,7 @@ let package = Package(
         .testTarget(name: "KernelTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "MNISTTests", dependencies: ["MNIST", "TestSupport"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "TestSupport"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "Render", "TestSupport"]),
         .testTarget(
             name: "InterpreterTests",
             dependencies: ["Interpreter", "Render", "Engine", "TestSupport"],

@@ -1,5 +1,6 @@
 import Files
 import Foundation
+import ProjectFolders
 
 /// How far a learner got in one lesson: saved after every step of `regsim lesson N`
 /// so that the next `regsim lesson N` resumes there.
@@ -41,13 +42,7 @@ public struct LessonProgress: Codable, Equatable, Sendable {
         if let folder = environment["REGSIM_LESSON_STATE"], !folder.isEmpty {
             return folder + "/" + name
         }
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/regsim/lessons/" + name
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return home + "/.local/state/regsim/lessons/" + name
-        }
-        return nil
+        return ProjectFolder.stateFolder(environment: environment).map { $0 + "/lessons/" + name }
     }
 
     /// Reads a saved progress; nil when the file is missing or not a progress.
