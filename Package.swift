@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -17,15 +18,14 @@ let package = Package(
         // and the step trace as plain data. Never prints.
         .target(name: "Engine", dependencies: ["Kernels"], swiftSettings: optimizedInDebug),
         // Fast Float matrix multiply (register-blocked SIMD, both cores) beside its plain
-        // reference. Optimized and built for x86-64-v3 (AVX2, FMA) even in debug builds:
-        // without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
+        // reference. Optimized even in debug builds, and on x86-64 built for x86-64-v3 (AVX2,
+        // FMA): without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
         .target(
             name: "Kernels",
-            swiftSettings: [
-                .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
-                .unsafeFlags(["-O"], .when(configuration: .debug)),
-            ]
+            swiftSettings: kernelCPUFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Whether this processor has the instructions the kernels were built for (cpuid).
+        .target(name: "CPUFeatures", cSettings: cpuFeatureDefines),
         // MNIST-format data: gzip (zlib) IDX files, checked against SHA-256 sums.
         .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"],
                 swiftSettings: optimizedInDebug),
@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "CPUFeatures", "ProjectFolders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,3 +82,27 @@ let package = Package(
 /// unoptimized caller cannot use the engine's `@_specialize`d entry points). -O does not
 /// change floating-point results: Swift neither reassociates nor contracts them.
 var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }
+
+/// The processor the kernels are built for. On x86-64: x86-64-v3 (AVX2 and FMA, Intel Haswell
+/// and AMD Excavator or later; regsim checks at start and says so on an older processor), or
+/// what REGSIM_TARGET_CPU names (`REGSIM_TARGET_CPU=x86-64 swift build` runs anywhere, about
+/// 4x slower). On arm64 nothing is needed: NEON is part of the baseline and SIMD8<Float> maps
+/// to it.
+var kernelTargetCPU: String? {
+    #if arch(x86_64)
+    return ProcessInfo.processInfo.environment["REGSIM_TARGET_CPU"] ?? "x86-64-v3"
+    #else
+    return nil
+    #endif
+}
+
+var kernelCPUFlags: [SwiftSetting] {
+    kernelTargetCPU.map { [.unsafeFlags(["-Xcc", "-march=\($0)"])] } ?? []
+}
+
+/// Tells the start-up check what the kernels were built for.
+var cpuFeatureDefines: [CSetting] {
+    guard let cpu = kernelTargetCPU else { return [] }
+    let needsAVX2 = cpu == "x86-64-v3" || cpu == "x86-64-v4"
+    return [.define("REGSIM_KERNEL_CPU", to: "\"\(cpu)\"")] + (needsAVX2 ? [.define("REGSIM_KERNELS_NEED_AVX2_FMA")] : [])
+}
