@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs regsim for one user (or system-wide with a root prefix):
-#   PREFIX/bin/regsim
+#   PREFIX/bin/regsim                 (the Swift runtime linked in: it runs without a toolchain)
 #   PREFIX/share/regsim/lessons/      the lessons
 #   PREFIX/share/regsim/data/mnist/   the bundled MNIST copy
 #   PREFIX/share/regsim/commit        the commit it was built from (regsim --version)
@@ -49,10 +49,9 @@ if [ "$uninstall" = yes ]; then
 fi
 
 cd "$(dirname "$0")/.."
-source_tree=$(pwd)
-echo "building regsim (release; a first build takes a few minutes)…"
-swift build -c release --product regsim
-binary="$(swift build -c release --show-bin-path)/regsim"
+source scripts/common.sh
+echo "building regsim (release, Swift runtime linked in; a first build takes a few minutes)…"
+binary=$(build_release | tail -n 1)
 [ -x "$binary" ] || { echo "install.sh: the build left no $binary" >&2; exit 1; }
 
 # A reinstall replaces the previous one: remove what it listed first.
@@ -64,18 +63,15 @@ put() {  # put MODE SOURCE DESTINATION
     installed+=("$3")
 }
 put 755 "$binary" "$prefix/bin/regsim"
+strip "$prefix/bin/regsim" 2>/dev/null || true   # the symbols are most of its size
 for lesson in lessons/*; do
     [ -f "$lesson" ] && put 644 "$lesson" "$prefix/share/regsim/lessons/$(basename "$lesson")"
 done
 for file in data/mnist/*; do
     [ -f "$file" ] && put 644 "$file" "$prefix/share/regsim/data/mnist/$(basename "$file")"
 done
-commit=$(git -C "$source_tree" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git -C "$source_tree" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-    commit="$commit-modified"
-fi
 mkdir -p "$prefix/share/regsim"
-printf '%s\n' "$commit" > "$prefix/share/regsim/commit"
+source_commit > "$prefix/share/regsim/commit"
 installed+=("$prefix/share/regsim/commit")
 
 completion() {  # completion SHELL DESTINATION

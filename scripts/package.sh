@@ -9,14 +9,15 @@
 # Usage: scripts/package.sh [--check]
 #   --check   then unpack the archive in a temporary folder and run `regsim play 2` and a
 #             one-epoch `regsim train` from outside the source tree, with the Swift toolchain
-#             removed from PATH and LD_LIBRARY_PATH, and list the shared libraries it loads
+#             removed from PATH and LD_LIBRARY_PATH; then install into a temporary prefix
+#             with scripts/install.sh, run the installed regsim, and uninstall it
 set -euo pipefail
 
 check=no
 case "${1:-}" in
     --check) check=yes ;;
     "") ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "package.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
 esac
 
@@ -28,10 +29,9 @@ arch=$(uname -m)
 name="regsim-$version"
 archive="dist/$name-linux-$arch.tar.gz"
 
-echo "building regsim $version (release, static Swift runtime; a first build takes a few minutes)…"
-scratch=.build-static
-swift build -c release --product regsim --static-swift-stdlib --scratch-path "$scratch"
-binary="$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)/regsim"
+source scripts/common.sh
+echo "building regsim $version (release, Swift runtime linked in; a first build takes a few minutes)…"
+binary=$(build_release | tail -n 1)
 
 staging=$(mktemp -d)
 trap 'rm -rf -- "$staging"' EXIT
@@ -41,10 +41,7 @@ strip "$root/bin/regsim" 2>/dev/null || true
 mkdir -p "$root/share/regsim/lessons" "$root/share/regsim/data/mnist"
 cp lessons/* "$root/share/regsim/lessons/"
 cp data/mnist/* "$root/share/regsim/data/mnist/"
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
-    commit="$commit-modified"
-fi
+commit=$(source_commit)
 printf '%s\n' "$commit" > "$root/share/regsim/commit"
 cp README.md "$root/README.md"
 cat > "$root/INSTALL.txt" <<EOF
@@ -88,3 +85,15 @@ grep -q "test accuracy" "$trial/train.txt" \
     || { echo "package.sh: 'regsim train' printed no test accuracy:" >&2; cat "$trial/train.txt" >&2; exit 1; }
 echo "  regsim train --subset 500 --epochs 1: $(grep "test accuracy" "$trial/train.txt")"
 echo "the archive runs without the source tree and without Swift"
+
+echo "checking scripts/install.sh and --uninstall with the same build…"
+prefix="$trial/prefix"
+bash scripts/install.sh --prefix "$prefix" > "$trial/install.txt"
+(cd "$trial" && env -i HOME="$trial" PATH="$prefix/bin:$clean_path" regsim play 2) > "$trial/installed-play.txt"
+cmp -s "$trial/installed-play.txt" "$trial/play.txt" \
+    || { echo "package.sh: the installed 'regsim play 2' differs from the archive's" >&2; exit 1; }
+echo "  $(tail -n 2 "$trial/install.txt" | head -n 1)"
+bash scripts/install.sh --prefix "$prefix" --uninstall
+left=$(find "$prefix" -mindepth 1 | head -n 5)
+[ -z "$left" ] || { echo "package.sh: --uninstall left files behind:" >&2; echo "$left" >&2; exit 1; }
+echo "  --uninstall left $prefix empty"
