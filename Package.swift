@@ -85,8 +85,8 @@ var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration
 
 /// The processor the kernels are built for. On x86-64: x86-64-v3 (AVX2 and FMA, Intel Haswell
 /// and AMD Excavator or later; regsim checks at start and says so on an older processor), or
-/// what REGSIM_TARGET_CPU names (`REGSIM_TARGET_CPU=x86-64 swift build` runs anywhere, about
-/// 4x slower). On arm64 nothing is needed: NEON is part of the baseline and SIMD8<Float> maps
+/// what REGSIM_TARGET_CPU names (`REGSIM_TARGET_CPU=x86-64 swift build` runs on any x86-64,
+/// with slower kernels). On arm64 nothing is needed: NEON is part of the baseline and SIMD8<Float> maps
 /// to it.
 var kernelTargetCPU: String? {
     #if arch(x86_64)

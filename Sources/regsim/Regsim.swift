@@ -44,7 +44,7 @@ struct Regsim: ParsableCommand {
             Output.writeError("""
                 regsim: this processor lacks \(String(cString: missing)), which this build of regsim needs \
                 (its matrix kernels were compiled for \(cpu)). Build it for this processor from the \
-                source: REGSIM_TARGET_CPU=x86-64 swift build -c release (about 4x slower kernels).
+                source: REGSIM_TARGET_CPU=x86-64 swift build -c release (slower kernels).
 
                 """)
             Foundation.exit(3)
