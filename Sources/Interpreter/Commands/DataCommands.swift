@@ -66,6 +66,7 @@ struct DataCommand: TextCommand {
         session.trainer.replaceData(data)
         session.dataSource = source
         session.testSet = test
+        session.lossHistory = LossHistory()
         session.undoStack = []
         var lines = ["data: \(description)"]
         if session.heldOut != nil {
