@@ -114,14 +114,14 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     /// Row indices of the batch of update number `updateCount` (from 0).
     ///
     /// Full batch: all rows in order. Minibatches of B: each epoch of ⌈n/B⌉ updates walks a
-    /// permutation drawn from SplitMix64(seed + epoch), B rows at a time (the last one may be shorter).
+    /// permutation drawn from the stream (seed, batch order, epoch), B rows at a time (the last one may be shorter).
     public func batchIndices(forUpdate index: Int) -> [Int] {
         let n = data.sampleCount
         guard let size = settings.batchSize, size < n else { return Array(0..<n) }
         let perEpoch = (n + size - 1) / size
         let epoch = index / perEpoch
         let position = index % perEpoch
-        var generator = SplitMix64(seed: settings.seed &+ UInt64(epoch) &* 0x9E37_79B9)
+        var generator = RandomStream.generator(seed: settings.seed, purpose: .batchOrder, index: epoch)
         let order = generator.permutation(count: n)
         return Array(order[(position * size)..<min((position + 1) * size, n)])
     }

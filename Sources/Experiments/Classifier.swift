@@ -15,7 +15,7 @@ public struct Classifier: Codable, Sendable, Equatable {
     /// output, drawn from `settings.seed`, for softmax cross-entropy; with `batchNorm`, every
     /// hidden layer is batch-normalized before its ReLU.
     public init(inputs: Int, hidden: [Int], classes: Int, settings: TrainingSettings<Float>, batchNorm: Bool = false) {
-        var generator = SplitMix64(seed: settings.seed)
+        var generator = RandomStream.generator(seed: settings.seed, purpose: .initialization)
         network = Network(Architecture(sizes: [inputs] + hidden + [classes], hidden: .relu, output: .softmax, batchNorm: batchNorm),
                           generator: &generator)
         velocities = network.layers.map { DenseGradient.zeros(like: $0) }
@@ -41,7 +41,7 @@ public struct Classifier: Codable, Sendable, Equatable {
     }
 
     /// Trains one epoch on `indices` of `source` in minibatches, in a seeded order
-    /// (SplitMix64(seed + epoch·0x9E3779B9), as step mode), then scores `validation`.
+    /// (the stream (seed, batch order, epoch), as step mode), then scores `validation`.
     ///
     /// `shouldStop` is polled after every batch; `progress` is called after every batch.
     /// On `.interrupted` the network holds every completed batch's update.
@@ -52,7 +52,7 @@ public struct Classifier: Codable, Sendable, Equatable {
         let epoch = epochsCompleted + 1
         let source = source.forEpoch(epoch)
         let batchSize = settings.batchSize ?? indices.count
-        var generator = SplitMix64(seed: settings.seed &+ UInt64(epochsCompleted) &* 0x9E37_79B9)
+        var generator = RandomStream.generator(seed: settings.seed, purpose: .batchOrder, index: epochsCompleted)
         let order = generator.permutation(count: indices.count).map { indices[$0] }
         let batchCount = (order.count + batchSize - 1) / batchSize
         let clock = ContinuousClock()
