@@ -23,8 +23,9 @@ extension CommandHelp {
     static func l1ModeRule(_ mode: L1Mode) -> String {
         switch mode {
         case .subgradient: "w ← w − η·(g + λ·sign(w)), sign(0) = 0"
-        case .clip: "v = w − η·g, u = v − η·λ·sign(v); 0 if u and v differ in sign, else u"
+        case .clip: "v = w − η·g, u = v − η·λ·sign(w); if v·u < 0, w ← 0 and the link dies, else u"
         case .prox: "w ← sign(v)·max(|v| − η·λ, 0) with v = w − η·g"
+        case .cumulative: "u ← u + η·λ; v > 0: w ← max(0, v − (u + q)), v < 0: w ← min(0, v + (u − q)); q ← q + (w − v)"
         }
     }
 }

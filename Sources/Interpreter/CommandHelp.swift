@@ -44,13 +44,17 @@ struct CommandHelp: Sendable {
                     article: penalty (λ/2)·Σw², gradient λ·w, shrink factor 1 − η·λ; PyTorch weight_decay = λ.
                     keras: l2(λ) adds λ·Σw², gradient 2λ·w, shrink factor 1 − 2ηλ; PyTorch weight_decay = 2λ.
                     """),
-        CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox",
+        CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox | l1mode cumulative",
                     summary: "how an update applies the L1 pull",
                     details: """
                     subgradient: w ← w − η·(g + λ·sign(w)) with sign(0) = 0; weights oscillate around zero.
-                    clip (TF Playground): v = w − η·g, u = v − η·λ·sign(v); if u and v differ in sign, w ← 0, else u.
+                    clip (TensorFlow Playground): v = w − η·g, u = v − η·λ·sign(w) with w before the update;
+                    if v·u < 0, w ← 0 and the link dies: clip updates never move it again (set, reinit or net revive it).
                     prox: soft-thresholding w ← sign(v)·max(|v| − η·λ, 0): exact zeros.
-                    Under elastic net the L2 shrinkage joins the data step in v.
+                    cumulative (Tsuruoka et al. 2009, scikit-learn's SGD): u ← u + η·λ, the pull every weight could
+                    have received so far; q, what this one received. v > 0: w ← max(0, v − (u + q)); v < 0:
+                    w ← min(0, v + (u − q)); then q ← q + (w − v). Exact zeros, less bias on noisy minibatches.
+                    Under elastic net the L2 shrinkage (and with momentum the velocity) joins the data step in v.
                     """),
         CommandHelp(name: "lr", usage: "lr η", summary: "set the learning rate η (> 0)",
                     details: "Every update moves each parameter by −η times its gradient."),
@@ -64,7 +68,7 @@ struct CommandHelp: Sendable {
                     adamw (Loshchilov & Hutter 2019): the same plus decoupled decay, w ← (1 − η·wd)·w − step
                     (weightdecay wd; PyTorch's convention: the decay is multiplied by η).
                     Choosing an optimizer resets its moments (m = v = 0, t = 0). show mW1[i,j], vW1[i,j]: the moments.
-                    l1mode clip and prox are SGD rules; under Adam the L1 subgradient joins g.
+                    l1mode clip, prox and cumulative are SGD rules; under Adam the L1 subgradient joins g.
                     """),
         CommandHelp(name: "weightdecay", usage: "weightdecay WD", summary: "AdamW's decoupled weight decay wd (≥ 0)",
                     details: """

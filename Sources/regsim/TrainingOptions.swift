@@ -51,7 +51,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "L2 convention: article ((λ/2)·Σw²) or keras (λ·Σw²).")
     var convention: String = "article"
 
-    @Option(help: "How L1 is applied: subgradient, clip or prox.")
+    @Option(help: "How L1 is applied: subgradient, clip, prox or cumulative.")
     var l1mode: String = "subgradient"
 
     @Flag(help: "Penalize the biases too (default: weights only).")
@@ -97,7 +97,7 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("--convention must be article or keras, not '\(convention)'")
         }
         guard let mode = L1Mode(rawValue: l1mode) else {
-            throw ValidationError("--l1mode must be subgradient, clip or prox, not '\(l1mode)'")
+            throw ValidationError("--l1mode must be subgradient, clip, prox or cumulative, not '\(l1mode)'")
         }
         guard let optimizer = Optimizer(rawValue: optimizer) else {
             throw ValidationError("--optimizer must be sgd, adam or adamw, not '\(optimizer)'")
