@@ -59,7 +59,7 @@ public struct ParameterUpdate<T: Scalar>: Equatable, Sendable, Codable {
     public var step: T
     /// v = factor·w − η·d
     public var intermediate: T
-    /// η·λ₁ (clip and prox)
+    /// η·λ₁ (clip and prox; cumulative adds it to u)
     public var l1Step: T
     /// u = v − η·λ₁·sign(w) (clip); equals v in other modes
     public var clipCandidate: T

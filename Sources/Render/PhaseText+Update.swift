@@ -120,13 +120,14 @@ extension PhaseText {
         return text + zeroNote(update.zeroEvent)
     }
 
-    /// ["u = 0.2, q = -0.1", "v > 0: max(0, v − (u + q)) = max(0, 0.5 − 0.1) = 0.4", "q ← q + (w_new − v) = -0.2"]
+    /// ["u = Σ η·λ = 0.2, q = -0.1", "v > 0: w_new = max(0, v − (u + q)) = max(0, 0.5 − 0.1) = 0.4",
+    ///  "q ← q + (w_new − v) = -0.1 + (-0.1) = -0.2"]
     func cumulativeParts<T: Scalar>(_ update: ParameterUpdate<T>) -> [String] {
         guard let detail = update.cumulative else { return [] }
         let v = update.intermediate
-        let rule = v > 0 ? "v > 0: max(0, v − (u + q))" : v < 0 ? "v < 0: min(0, v + (u − q))" : "v = 0: 0"
+        let rule = v > 0 ? "v > 0: w_new = max(0, v − (u + q))" : v < 0 ? "v < 0: w_new = min(0, v + (u − q))" : "v = 0: w_new"
         let values = v > 0 ? " = max(0, \(format(v)) − \(format.operand(detail.owed)))" : v < 0 ? " = min(0, \(format(v)) + \(format.operand(detail.owed)))" : ""
-        return ["u = \(format(detail.offered)), q = \(format(detail.received))", "\(rule)\(values) = \(format(detail.new))",
+        return ["u = Σ η·λ = \(format(detail.offered)), q = \(format(detail.received))", "\(rule)\(values) = \(format(detail.new))",
                 "q ← q + (w_new − v) = \(format(detail.received)) + \(format.operand(detail.new - v)) = \(format(detail.receivedAfter))"]
     }
 
