@@ -81,7 +81,6 @@ public struct UpdateRule<T: Scalar>: Sendable {
     /// The rule one element at a time. Returns Σ over the new values (not finite when one of them is not).
     /// clip reads and sets `dead` (one flag per value); cumulative reads and updates `received`
     /// (q per value) with u = `offered`, this update's η·λ₁ included.
-    @_specialize(exported: true, where T == Float)
     public func scalarApply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
                             velocities: UnsafeMutableBufferPointer<T>, dead: UnsafeMutableBufferPointer<Bool>? = nil,
                             received: UnsafeMutableBufferPointer<T>? = nil, offered: T = 0) -> T {
