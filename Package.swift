@@ -31,18 +31,20 @@ let package = Package(
                 swiftSettings: optimizedInDebug),
         // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
         .target(name: "ProjectFolders"),
+        // Atomic writes that replace only regular files, and paths read alike everywhere (`~`).
+        .target(name: "Files"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
         // cross-validation, and their CSV and SVG files. Emits records; never prints.
-        .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST"], swiftSettings: optimizedInDebug),
+        .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST", "Files"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Turns trace records into text.
         .target(name: "Render", dependencies: ["Engine"]),
         // The REPL's pure core: a line in, text out.
-        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments"],
+        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments", "Files"],
                 swiftSettings: optimizedInDebug),
         // Lesson files: parser, player, grader and its reports.
-        .target(name: "Lessons", dependencies: ["Interpreter", "Engine", "ProjectFolders"]),
+        .target(name: "Lessons", dependencies: ["Interpreter", "ProjectFolders", "Files"]),
         // GNU readline, linked from the system (Debian: libreadline-dev).
         .systemLibrary(
             name: "CReadline",
@@ -52,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "Files",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +62,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernels", "TestSupport"]),
+        .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "MNISTTests", dependencies: ["MNIST", "TestSupport"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "TestSupport"]),
         .testTarget(
@@ -72,7 +75,7 @@ let package = Package(
             dependencies: ["Lessons", "Interpreter", "TestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["pty_session.py", "lesson_session.py", "terminal_session.py"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["pty_session.py", "lesson_session.py", "terminal_session.py", "signal_session.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,12 @@ static inline const char *regsim_history_last_line(void) {
     return entry ? entry->line : NULL;
 }
 
+/// The history entry `offset` places from the oldest (0-based), or NULL.
+static inline const char *regsim_history_line(int offset) {
+    HIST_ENTRY *entry = offset >= 0 && offset < history_length ? history_get(history_base + offset) : NULL;
+    return entry ? entry->line : NULL;
+}
+
 /// The number of entries in the history list.
 static inline int regsim_history_length(void) { return history_length; }
 

@@ -63,10 +63,12 @@ public enum ExperimentReport {
 
     public static func percent(_ value: Double) -> String { value.isFinite ? fixed(value * 100, 2) : "—" }
 
-    /// `value` with `digits` decimals, rounded half away from zero ("0.7084").
+    /// `value` with `digits` decimals, rounded half away from zero ("0.7084"); Swift's own
+    /// description ("1.19e+18") when |value|·10^digits ≥ 10^15, beyond the digits a Double holds
+    /// exactly (and beyond Int, which a blown-up loss or weight norm would overflow).
     public static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
         let scale = pow(10, Double(digits))
+        guard value.isFinite, abs(value) * scale < 1e15 else { return "\(value)" }
         let rounded = (abs(value) * scale).rounded() / scale
         let whole = Int(rounded)
         let fraction = Int(((rounded - Double(whole)) * scale).rounded())

@@ -37,8 +37,9 @@ public struct HistogramChart: Sendable {
         let range = halfRange
         var counts = Array(repeating: 0, count: binCount)
         for value in values where value.isFinite {
-            let position = (Double(value) + range) / (2 * range) * Double(binCount)
-            counts[min(binCount - 1, max(0, Int(position)))] += 1
+            // clamped as a Double first: a blown-up weight (1e30) is far beyond any Int
+            let position = min(Double(binCount - 1), max(0, (Double(value) + range) / (2 * range) * Double(binCount)))
+            counts[Int(position)] += 1
         }
         return counts
     }

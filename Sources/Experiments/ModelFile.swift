@@ -1,4 +1,5 @@
 import Engine
+import Files
 import Foundation
 
 /// A trained classifier on disk: JSON with a format tag, the settings, the parameters
@@ -17,17 +18,20 @@ public struct ModelFile: Codable, Sendable {
         self.classifier = classifier
     }
 
-    /// Writes the file atomically (a temporary file renamed over `path`).
+    /// Writes the file atomically with `AtomicFile` (only over a regular file or a new path).
     public func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try AtomicFile.write(try encoder.encode(self), to: path)
     }
 
     /// Reads a file written by `write(to:)`, with errors in words.
     public static func read(from path: String) throws(ModelFileError) -> ModelFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if let problem = FileKind.readProblem(Path.expandingTilde(path), limit: 1 << 30) {
+            throw ModelFileError("cannot read \(path): \(problem)")
+        }
+        guard let data = FileManager.default.contents(atPath: Path.expandingTilde(path)) else {
             throw ModelFileError("cannot read \(path): no such file or not readable")
         }
         let decoder = JSONDecoder()

@@ -43,8 +43,11 @@ enum SVG {
     }
 
     /// Whole decades inside a log₁₀ range.
+    /// (log₁₀ of a Double lies in −324…309; the range is clamped there so no bound overflows Int.)
     static func decades(_ range: ClosedRange<Double>) -> [Double] {
-        Array(Int(range.lowerBound.rounded(.up))...max(Int(range.lowerBound.rounded(.up)), Int(range.upperBound.rounded(.down)))).map(Double.init)
+        let low = Int(min(400, max(-400, range.lowerBound)).rounded(.up))
+        let high = Int(min(400, max(-400, range.upperBound)).rounded(.down))
+        return Array(low...max(low, high)).map(Double.init)
     }
 
     static func frame(width: Double, height: Double, title: String) -> String {

@@ -30,7 +30,7 @@ public enum TrainingText {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let remaining = fraction > 0 ? secondsSoFar / fraction - secondsSoFar : 0
-        let eta = Int(remaining.rounded())
+        let eta = Int(min(remaining, 359_999).rounded())  // at most 99:59:59 (a bar, not a clock)
         return "epoch \(progress.epoch)/\(total) [\(bar)] \(progress.batch)/\(progress.batchCount)  loss \(significant(progress.dataLoss))  ETA \(eta / 60):\(String(eta % 60).leftPadded(to: 2, with: "0"))"
     }
 

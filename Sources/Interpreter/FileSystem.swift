@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// A file that could not be read or written, in words for the learner.
@@ -19,42 +20,35 @@ public protocol FileSystem: Sendable {
     func isFolder(_ path: String) -> Bool
 }
 
-/// The real file system. Writes go to a temporary file beside the target, then rename(2).
+/// The real file system. A leading `~` means the home folder in every path (`load`, `save`,
+/// `data csv`). Reads accept regular files of at most `readLimit` bytes only (a FIFO would
+/// block; a larger file is no session or data set step mode can use). Writes go through
+/// `AtomicFile`: a temporary `NAME.regsim-tmp` beside the target renamed over it, the file's
+/// permission bits kept, a symbolic link followed to the file it names, and a folder, device,
+/// FIFO or socket refused.
 public struct LocalFileSystem: FileSystem {
+    /// The largest file `read` reads: 1 GiB.
+    public static let readLimit = 1 << 30
+
     public init() {}
 
     public func read(_ path: String) throws(FileError) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw FileError("no such file") }
-        guard !isDirectory.boolValue else { throw FileError("it is a folder, not a file") }
+        let path = Path.expandingTilde(path)
+        if let problem = FileKind.readProblem(path, limit: Self.readLimit) { throw FileError(problem) }
         guard let data = FileManager.default.contents(atPath: path) else { throw FileError("permission denied or unreadable") }
         guard let text = String(data: data, encoding: .utf8) else { throw FileError("not UTF-8 text") }
         return text
     }
 
     public func writeAtomically(_ contents: String, to path: String) throws(FileError) {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw FileError("it is a folder")
-        }
-        let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileError("no such folder \(folder)")
-        }
-        do {
-            try Data(contents.utf8).write(to: url, options: .atomic)
-        } catch {
-            throw FileError("cannot write there (permission denied or disk full)")
-        }
+        do { try AtomicFile.write(contents.utf8, to: path) } catch { throw FileError(error.reason) }
     }
 
     public func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        FileKind(path: Path.expandingTilde(path)) == .folder
     }
 
     public func entries(of directory: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : Path.expandingTilde(directory))) ?? []
     }
 }

@@ -1,5 +1,6 @@
-import Engine
-import Render
+// Lessons and the CLI see the engine and outcome types the interpreter hands out.
+@_exported import Engine
+@_exported import Render
 
 /// The REPL's pure core: a line in, text out. No terminal, no globals; files go through
 /// `fileSystem`, and long commands poll `isInterrupted`.
@@ -39,9 +40,9 @@ public struct Interpreter {
 
     /// Runs one line. A rejected line returns an error and leaves the session unchanged.
     public mutating func handle(_ line: String) -> Reply {
-        let command: Command
+        let command: any Command
         do {
-            guard let parsed = try CommandParser.parse(line) else { return Reply(text: "") }
+            guard let parsed = try Commands.parse(line) else { return Reply(text: "") }
             command = parsed
         } catch {
             return Reply(text: "error: \(error.message)\n", isError: true)
@@ -49,18 +50,11 @@ public struct Interpreter {
         var next = session
         do {
             let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted, stream: stream)
-            let text = try next.execute(command, context: context)
+            let outcome = try command.run(&next, context)
             session = next
-            return Reply(text: text, quits: command == .quit)
+            return Reply(text: outcome.text(format: session.format), quits: command is QuitCommand)
         } catch {
             return Reply(text: "error: \(error.message)\n", isError: true)
         }
     }
-}
-
-/// What a command may use besides the session.
-struct ExecutionContext {
-    var fileSystem: any FileSystem
-    var isInterrupted: @Sendable () -> Bool
-    var stream: ((String) -> Void)?
 }

@@ -1,4 +1,3 @@
-import Engine
 import Interpreter
 
 /// An exercise's right answer, computed from the engine when the exercise is reached.
@@ -30,41 +29,29 @@ extension AnswerKey {
         func failure(_ message: String) -> LessonError {
             LessonError(fileName: fileName, line: exercise.line, message: "exercise '\(exercise.id)': \(message)")
         }
-        /// The value `show TARGET` prints as its one line "TARGET = value".
-        func shown(_ target: String, on copy: inout Interpreter) throws(LessonError) -> (value: String, line: String) {
-            let reply = copy.handle("show \(target)")
-            let text = reply.text.trailingTrimmed
-            guard !reply.isError else { throw failure("'show \(target)' failed: \(text)") }
-            let prefix = "\(target) = "
-            guard !text.contains("\n"), text.hasPrefix(prefix) else {
-                throw failure("'show \(target)' is not one value 'X = value' (it printed '\(text.split(separator: "\n").first ?? "")')")
+        /// The value `show TARGET` prints as its one line "TARGET = value", read as a typed value.
+        func shown(_ target: String, in source: Interpreter) throws(LessonError) -> (value: ShownValue, line: String) {
+            switch source.value(of: target) {
+            case .success(let shown): return (shown.value, "\(shown.name) = \(shown.value.text())")
+            case .failure(.rejected(let message)): throw failure("'show \(target)' failed: error: \(message)")
+            case .failure(.notOneValue(let firstLine)): throw failure("'show \(target)' is not one value 'X = value' (it printed '\(firstLine)')")
             }
-            return (String(text.dropFirst(prefix.count)), text)
-        }
-        func show(_ target: String, on copy: inout Interpreter) throws(LessonError) -> (Double, String) {
-            let (text, line) = try shown(target, on: &copy)
-            guard let value = Double(text) else { throw failure("'show \(target)' printed '\(text)', not a number") }
-            return (value, line)
         }
         switch exercise.answer {
         case .value(let target):
-            var copy = interpreter
-            _ = copy.handle("digits all")
-            let (text, line) = try shown(target, on: &copy)
-            // A word (a run's name) is compared as text; anything else must be a number.
-            guard let value = Double(text) else {
-                guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), text.first?.isLetter == true else {
-                    throw failure("'show \(target)' printed '\(text)', neither a number nor a word")
-                }
-                return AnswerKey(exercise: exercise, text: text, number: nil, derivation: ["> show \(target)", line])
+            let (value, line) = try shown(target, in: interpreter)
+            // A word (a run's name) is compared as text; anything else is a number.
+            guard let number = value.number else {
+                return AnswerKey(exercise: exercise, text: value.text(), number: nil, derivation: ["> show \(target)", line])
             }
-            return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: ["> show \(target)", line])
+            return AnswerKey(exercise: exercise, text: "\(number)", number: number, derivation: ["> show \(target)", line])
         case .next(let target):
             var copy = interpreter
             _ = copy.handle("digits all")
             let update = copy.handle("update")
             guard !update.isError else { throw failure("one more 'update' failed: \(update.text.trailingTrimmed)") }
-            let (value, line) = try show(target, on: &copy)
+            let (shownValue, line) = try shown(target, in: copy)
+            guard let value = shownValue.number else { throw failure("'show \(target)' printed '\(shownValue.text())', not a number") }
             var derivation = ["from one more update, run on a copy of the session:"]
             let explained = copy.handle("explain \(target)")
             if !explained.isError, target.first == "W" || target.first == "b" || target.hasPrefix("gamma") {

@@ -1,8 +1,11 @@
 import Foundation
 
 extension GradeReport {
-    /// A plain-text report: one block per exercise, then the score.
-    public var text: String {
+    /// A plain-text report: one block per exercise, then the score. Control characters from
+    /// an answer (an escape sequence, a bell) are shown as `\u{1B}`, never sent to the terminal.
+    public var text: String { Self.visible(plainText, keeping: ["\n", "\t"]) }
+
+    private var plainText: String {
         var out = "Lesson \(lessonNumber): \(lessonTitle)\n"
         for result in results {
             let mark = result.isCorrect ? "passed" : "failed"
@@ -54,18 +57,34 @@ extension GradeReport {
         value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
     }
 
+    /// Text for XML 1.0 content and attributes: the five markup characters as entities, and
+    /// control characters (which XML 1.0 cannot carry, not even as `&#1;`) as visible `\u{1B}`.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in visible(text, keeping: ["\n", "\t"]).unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// `text` with every control character (C0, DEL, C1) but those in `keeping` written as
+    /// `\u{XX}`, so that no answer can move the cursor, ring the bell or break XML.
+    static func visible(_ text: String, keeping: Set<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control && !keeping.contains(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

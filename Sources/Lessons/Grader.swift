@@ -43,11 +43,11 @@ public enum Grader {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":"), !line[..<colon].trimmed.isEmpty else {
-                throw LessonError(fileName: fileName, line: offset + 1, message: "expected 'exercise-id: answer', found '\(line)'")
+                throw LessonError(fileName: fileName, line: offset + 1, message: "expected 'exercise-id: answer', found '\(GradeReport.visible(String(line), keeping: []))'")
             }
             let id = line[..<colon].trimmed
             guard answers[id] == nil else {
-                throw LessonError(fileName: fileName, line: offset + 1, message: "exercise '\(id)' is answered twice")
+                throw LessonError(fileName: fileName, line: offset + 1, message: "exercise '\(GradeReport.visible(String(id), keeping: []))' is answered twice")
             }
             answers[id] = line[line.index(after: colon)...].trimmed
         }
@@ -61,7 +61,7 @@ public enum Grader {
         let known = Set(keys.map(\.exercise.id))
         if let unknown = answers.keys.sorted().first(where: { !known.contains($0) }) {
             throw LessonError(fileName: answersFileName, line: 0,
-                              message: "lesson \(lesson.number) has no exercise '\(unknown)'; its exercises: \(keys.map(\.exercise.id).joined(separator: ", "))")
+                              message: "lesson \(lesson.number) has no exercise '\(GradeReport.visible(unknown, keeping: []))'; its exercises: \(keys.map(\.exercise.id).joined(separator: ", "))")
         }
         let results = keys.map { key in
             let given = answers[key.exercise.id]

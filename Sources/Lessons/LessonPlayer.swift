@@ -51,7 +51,7 @@ public enum LessonPlayer {
     }
 
     static func pointsText(_ points: Double) -> String {
-        let number = points == points.rounded() ? "\(Int(points))" : "\(points)"
+        let number = points == points.rounded() && abs(points) < 1e15 ? "\(Int(points))" : "\(points)"
         return points == 1 ? "1 point" : "\(number) points"
     }
 }

@@ -1,3 +1,4 @@
+import Files
 import Foundation
 
 /// How far a learner got in one lesson: saved after every step of `regsim lesson N`
@@ -55,13 +56,11 @@ public struct LessonProgress: Codable, Equatable, Sendable {
         return try? JSONDecoder().decode(LessonProgress.self, from: data)
     }
 
-    /// Writes the progress to `path` atomically (a temporary file renamed over it),
-    /// creating the folder.
+    /// Writes the progress to `path` atomically (`AtomicFile`), creating the folder.
     public func save(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: Path.folder(of: path), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
+        try AtomicFile.write(try encoder.encode(self), to: path)
     }
 }

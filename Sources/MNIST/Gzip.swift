@@ -11,9 +11,25 @@ import CZlib
 ///   31), deflate data, and an Adler-32 check.
 ///
 /// zlib's `inflate` is set up with `windowBits` 15 + 32 (a 32 KiB window, either header
-/// detected automatically) and writes into a growing byte buffer. A gzip stream's ISIZE
-/// sizes the buffer in advance, so a file decompresses without reallocation.
+/// detected automatically) and writes into a growing byte buffer. The output is bounded:
+/// never more than `maximumLength` bytes, and never more than the length the caller reads
+/// from the first bytes of the output (an IDX header says how long its file is), so a small
+/// file that inflates to gigabytes (a "zip bomb") or a forged ISIZE stops early with an error.
 public enum Gzip {
+    /// The most bytes one file may decompress to: 1 GiB, 22 times MNIST's largest file
+    /// (47,040,016 bytes) and twice EMNIST ByClass's training images (547 MB).
+    public static let defaultMaximumLength = 1 << 30
+
+    /// How long a stream's output must be, decided from its first bytes.
+    public enum ExpectedLength: Equatable, Sendable {
+        /// more output is needed to decide
+        case undecided
+        /// exactly this many bytes in all; more is an error
+        case exactly(Int)
+        /// the first bytes are already wrong: stop and return them, for the caller's own error
+        case stop
+    }
+
     /// Whether `bytes` start with the gzip magic `1f 8b`.
     public static func hasGzipMagic(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b
@@ -32,14 +48,23 @@ public enum Gzip {
     /// - Parameters:
     ///   - compressed: the whole stream.
     ///   - file: the name used in errors (the path it came from).
+    ///   - maximumLength: the most output accepted.
+    ///   - expectedLength: reads the length from the output's first bytes (at most 1,024, as
+    ///     many as are there so far); nil: any length up to `maximumLength`. Given it, the
+    ///     buffer starts at 64 KiB and is sized to the length once known, never from ISIZE.
     /// - Throws: `GzipError` when the stream has neither header, ends early, fails its
-    ///   checks (corrupt data, CRC or length mismatch), or is followed by other bytes.
-    public static func decompress(_ compressed: [UInt8], file: String) throws(GzipError) -> [UInt8] {
+    ///   checks (corrupt data, CRC or length mismatch), is followed by other bytes, or is
+    ///   longer than expected or than `maximumLength`.
+    public static func decompress(_ compressed: [UInt8], file: String, maximumLength: Int = defaultMaximumLength,
+                                  expectedLength: (([UInt8]) -> ExpectedLength)? = nil) throws(GzipError) -> [UInt8] {
         let isGzip = hasGzipMagic(compressed)
         guard isGzip || hasZlibHeader(compressed) else {
             throw GzipError(file: file, problem: .notCompressed(leadingBytes: Array(compressed.prefix(4))))
         }
-        var output = [UInt8](repeating: 0, count: initialCapacity(compressed, isGzip: isGzip))
+        var limit = maximumLength  // the most output allowed; exceeding it by one byte is the error
+        var decided = expectedLength == nil
+        let start = decided ? initialCapacity(compressed, isGzip: isGzip) : 1 << 16
+        var output = [UInt8](repeating: 0, count: min(start, limit + 1))
         var produced = 0
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -50,9 +75,10 @@ public enum Gzip {
         var consumed = 0
         while true {
             if produced == output.count {
-                // Grow by doubling (at least 64 KiB): the stream gives no better estimate. (`+=` an
-                // array, not `append(contentsOf: repeatElement…)`, which is ~300x slower in debug.)
-                output += [UInt8](repeating: 0, count: max(output.count, 1 << 16))
+                // Grow by doubling (at least 64 KiB) up to one byte over the limit: the stream gives
+                // no better estimate. (`+=` an array, not `append(contentsOf: repeatElement…)`,
+                // which is ~300x slower in debug.)
+                output += [UInt8](repeating: 0, count: min(max(output.count, 1 << 16), limit + 1 - output.count))
             }
             // One inflate call on the unread input and the free tail of the buffer.
             let inputCount = min(compressed.count - consumed, Int(UInt32.max))
@@ -72,6 +98,25 @@ public enum Gzip {
             }
             consumed += inputCount - Int(stream.avail_in)
             produced += outputCount - Int(stream.avail_out)
+            if !decided, let expectedLength {
+                switch expectedLength(Array(output[..<min(produced, 1024)])) {
+                case .undecided:
+                    break
+                case .stop:
+                    return Array(output[..<produced])
+                case .exactly(let length):
+                    guard length <= maximumLength else {
+                        throw GzipError(file: file, problem: .headerTooLong(claimed: length, limit: maximumLength))
+                    }
+                    decided = true
+                    limit = length
+                    output = Array(output[..<min(produced, limit + 1)]) + [UInt8](repeating: 0, count: max(0, limit + 1 - produced))
+                }
+            }
+            if produced > limit {
+                throw GzipError(file: file, problem: decided && expectedLength != nil
+                    ? .longerThanHeader(expected: limit) : .tooLong(limit: limit))
+            }
 
             switch status {
             case Z_STREAM_END:
@@ -137,6 +182,12 @@ public struct GzipError: Error, Equatable, Sendable, CustomStringConvertible {
         case trailingBytes(count: Int)
         /// any other zlib failure
         case zlib(String)
+        /// more output than the most regsim reads from one file
+        case tooLong(limit: Int)
+        /// the file's own header describes more bytes than the most regsim reads
+        case headerTooLong(claimed: Int, limit: Int)
+        /// more output than the file's own header describes
+        case longerThanHeader(expected: Int)
     }
 
     public init(file: String, problem: Problem) {
@@ -159,6 +210,12 @@ public struct GzipError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): \(count) unexpected bytes after the end of the gzip stream"
         case .zlib(let message):
             return "\(file): zlib error: \(message)"
+        case .tooLong(let limit):
+            return "\(file): decompresses to more than \(limit) bytes, the most regsim reads from one file"
+        case .headerTooLong(let claimed, let limit):
+            return "\(file): its header describes \(claimed) bytes, more than the \(limit) regsim reads from one file"
+        case .longerThanHeader(let expected):
+            return "\(file): decompresses to more than the \(expected) bytes its header describes (damaged, or not what it claims to be)"
         }
     }
 }

@@ -69,6 +69,26 @@ public struct IDXHeader: Equatable, Sendable {
         return bytes
     }
 
+    /// The whole file's length (header and data) from its first bytes, for `Gzip`'s bound:
+    /// `.undecided` while the header is incomplete, `.stop` when the bytes seen are already
+    /// not an IDX header (wrong magic, unknown type, a size product that overflows), so that
+    /// `parse` names the problem.
+    public static func expectedFileLength(_ prefix: [UInt8]) -> Gzip.ExpectedLength {
+        guard prefix.count >= 4 else { return prefix.starts(with: [0, 0].prefix(prefix.count)) ? .undecided : .stop }
+        guard prefix[0] == 0, prefix[1] == 0, let type = IDXElementType(rawValue: prefix[2]) else { return .stop }
+        let header = 4 + 4 * Int(prefix[3])
+        guard prefix.count >= header else { return .undecided }
+        var length = type.byteWidth
+        for offset in stride(from: 4, to: header, by: 4) {
+            let size = prefix[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+            let (product, overflow) = length.multipliedReportingOverflow(by: size)
+            guard !overflow else { return .stop }
+            length = product
+        }
+        let (total, overflow) = length.addingReportingOverflow(header)
+        return overflow ? .stop : .exactly(total)
+    }
+
     /// Reads the header at the start of `contents`, the whole (uncompressed) file, and checks
     /// that the data after it is exactly the product of the dimensions times the element width.
     ///

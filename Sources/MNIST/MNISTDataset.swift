@@ -45,7 +45,9 @@ public struct MNISTDataset: Sendable {
         for file in MNISTFile.allCases {
             let path = try locate(file, in: folder)
             let contents: [UInt8]
-            do { contents = try Gzip.contentsOfFile(atPath: path) } catch { throw .unreadable(error) }
+            do {
+                contents = try Gzip.contentsOfFile(atPath: path, expectedLength: IDXHeader.expectedFileLength)
+            } catch { throw .unreadable(error) }
             do { files[file] = (path, try IDXBytes(contents: contents, file: path)) } catch { throw .invalidIDX(error) }
         }
         if verify == .knownMNIST {

@@ -3,21 +3,22 @@ import Engine
 extension PhaseText {
     /// The gradient phase: the output error, then each parameter's data gradient dX and
     /// penalty (sub)gradient pX, or norms for layers too big to list.
-    func render<T: Scalar>(_ record: GradientRecord<T>, trainer: Trainer<T>) -> String {
+    func render<T: Scalar>(_ record: GradientRecord<T>, of update: UpdateProgress<T>, settings: TrainingSettings<T>) -> String {
         var text = heading("gradient")
-        let network = trainer.network
+        guard let forward = update.forward else { return text }
+        let network = forward.network
         let output = network.layers[network.layers.count - 1].activation
-        if trainer.latest.loss?.smoothing != nil {
+        if update.loss?.smoothing != nil {
             text += "output: dJ/dz = (ŷ − y′)/n  (cross-entropy through \(output.rawValue), y′ the smoothed targets), then backpropagation\n"
         } else {
-            text += "output: \(trainer.settings.loss.gradientFormula(activation: output)), then backpropagation\n"
+            text += "output: \(settings.loss.gradientFormula(activation: output)), then backpropagation\n"
         }
-        let batch = trainer.latest.forward?.batch ?? []
+        let batch = forward.batch
         for row in 0..<min(record.outputZGradient.rows, detailLimit) {
             let sample = batch.indices.contains(row) ? "\(batch[row])" : "\(row)"
             text += "  sample \(sample): dJ/dz = \(format.vector(record.outputZGradient.row(row)))\n"
         }
-        let caches = trainer.latest.forward?.layers ?? []
+        let caches = forward.layers
         if caches.contains(where: { $0.dropout != nil }) {
             text += "dropout backward: dx = m ⊙ dx̃·s, the forward pass's mask m and scale s (dropped inputs get 0)\n"
         }
@@ -32,7 +33,7 @@ extension PhaseText {
                 }
             }
         }
-        text += "penalty gradient: \(penaltyGradientFormula(trainer.settings.regularization, layerCount: network.layers.count))\n"
+        text += "penalty gradient: \(penaltyGradientFormula(settings.regularization, layerCount: network.layers.count))\n"
         for (index, layer) in network.layers.enumerated() {
             let data = record.data[index], penalty = record.penalty[index]
             if layer.inputCount * layer.outputCount > detailLimit * detailLimit {

@@ -11,14 +11,16 @@ public struct PhaseText: Sendable {
         self.detailLimit = detailLimit
     }
 
-    /// One phase's text, with its heading.
-    public func render<T: Scalar>(_ record: PhaseRecord<T>, trainer: Trainer<T>) -> String {
+    /// One phase's text, with its heading. `update` is the update the record belongs to (its
+    /// phases so far, as `Trainer.latest` gives them) and `settings` what it ran with: values
+    /// only, so a record renders the same from a live session, a saved one or a log.
+    public func render<T: Scalar>(_ record: PhaseRecord<T>, of update: UpdateProgress<T>, settings: TrainingSettings<T>) -> String {
         switch record {
-        case .forward(let forward): render(forward, noise: trainer.settings.noise)
-        case .loss(let loss): render(loss, outputCount: trainer.network.outputCount, batch: trainer.latest.forward?.batch ?? [])
-        case .penalty(let penalty): render(penalty, dataLoss: trainer.latest.loss)
-        case .gradient(let gradient): render(gradient, trainer: trainer)
-        case .update(let update): render(update)
+        case .forward(let forward): render(forward, noise: settings.noise)
+        case .loss(let loss): render(loss, outputCount: update.forward?.network.outputCount ?? 0, batch: update.forward?.batch ?? [])
+        case .penalty(let penalty): render(penalty, dataLoss: update.loss)
+        case .gradient(let gradient): render(gradient, of: update, settings: settings)
+        case .update(let record): render(record)
         }
     }
 

@@ -1,5 +1,6 @@
 import Interpreter
 import CReadline
+import Files
 import Foundation
 
 /// readline's history list, loaded from a file at the start and written back at the end.
@@ -39,8 +40,8 @@ struct History {
         if !folder.isEmpty {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        // A missing file is a first session, not an error.
-        _ = read_history(path)
+        // A missing file is a first session, not an error; a FIFO would block, so only a file is read.
+        if FileKind(path: path) == .regular { _ = read_history(path) }
     }
 
     /// Adds a non-blank `line` without its trailing blanks (TAB completion leaves a space),
@@ -55,19 +56,19 @@ struct History {
         addedCount += 1
     }
 
-    /// Writes this session's lines to the file and trims the file to `limit` lines.
+    /// Appends this session's lines to the file's current lines (another session may have
+    /// written some meanwhile), keeps the newest `limit`, and writes the file atomically
+    /// (`AtomicFile`: its mode kept, a symbolic link followed, anything but a file refused).
     func save() {
-        guard let path else { return }
-        let status: Int32
-        if FileManager.default.fileExists(atPath: path) {
-            status = addedCount > 0 ? append_history(min(addedCount, regsim_history_length()), path) : 0
-        } else {
-            status = write_history(path)
+        guard let path, addedCount > 0 || FileKind(path: path) == .missing else { return }
+        let length = regsim_history_length()
+        let added = (max(0, length - addedCount)..<length).compactMap { regsim_history_line($0).map { String(cString: $0) } }
+        let existing = FileKind(path: path) == .regular
+            ? ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            : []
+        let lines = (existing + added).suffix(Int(Self.limit))
+        do { try AtomicFile.write(lines.map { $0 + "\n" }.joined().utf8, to: path) } catch {
+            Output.writeError("regsim: cannot write the history file \(path): \(error.reason)\n")
         }
-        if status != 0 {
-            Output.writeError("regsim: cannot write the history file \(path): \(String(cString: strerror(status)))\n")
-            return
-        }
-        _ = history_truncate_file(path, Self.limit)
     }
 }

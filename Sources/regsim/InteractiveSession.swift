@@ -6,10 +6,12 @@ struct InteractiveSession {
     /// Where the history is kept.
     var historyPath: String?
 
-    /// Runs until `quit` or Ctrl-D, then saves the history.
+    /// Runs until `quit`, Ctrl-D, SIGTERM or SIGHUP, then saves the history (and after a
+    /// signal ends the process by it).
     func run(interpreter: inout Interpreter) {
         Interrupts.catchSignal()
         Resumption.catchSignal()
+        Termination.catchSignals()
         var history = History(path: historyPath)
         var editor = LineEditor(prompt: "regsim> ")
         Output.write(Interpreter.welcome)
@@ -27,8 +29,9 @@ struct InteractiveSession {
             // The terminal echoed `^C` where the cursor was; the reply starts below it.
             if Interrupts.isRequested { Output.write("\n") }
             Output.write(reply.text)
-            if reply.quits { break }
+            if reply.quits || Termination.requested != nil { break }
         }
         history.save()
+        Termination.finish()
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Files
 import Interpreter
 import Lessons
 
@@ -28,6 +29,7 @@ struct LessonSession {
         if terminal {
             Interrupts.catchSignal()
             Resumption.catchSignal()
+            Termination.catchSignals()
             history = History(path: historyPath)
             for prompt in ["lesson \(number)> ", "answer> "] { editors[prompt] = LineEditor(prompt: prompt) }
         }
@@ -54,13 +56,14 @@ struct LessonSession {
             if terminal, Interrupts.isRequested { Output.write("\n") }
             Output.write(reply.text)
             save(run.progress)
-            if reply.leaves {
+            if reply.leaves || Termination.requested != nil {
                 if run.stop != .finished { Output.write("progress saved; regsim lesson \(number) resumes\n") }
                 break
             }
             if run.stop == .finished { break }
         }
         history?.save()
+        Termination.finish()
     }
 
     private func save(_ progress: LessonProgress) {
@@ -68,7 +71,7 @@ struct LessonSession {
         do {
             try progress.save(to: progressPath)
         } catch {
-            Output.writeError("regsim: cannot save the lesson's progress to \(progressPath): \(error)\n")
+            Output.writeError("regsim: cannot save the lesson's progress to \(progressPath): \((error as? FileWriteError)?.reason ?? "\(error)")\n")
         }
     }
 }

@@ -59,7 +59,7 @@ struct LineEditor: LineSource {
         finishedLine.withLock { $0 = nil }
         // Ctrl-C and `fg` wait while readline works and arrive only inside pselect, so
         // neither can slip in between the check of its flag and the wait.
-        let promptSignals = [SIGINT, SIGCONT]
+        let promptSignals = [SIGINT, SIGCONT] + Termination.signals
         let waitMask = SignalMask.current(without: promptSignals)
         SignalMask.setBlocked(promptSignals, true)
         defer { SignalMask.setBlocked(promptSignals, false) }
@@ -68,6 +68,10 @@ struct LineEditor: LineSource {
         rl_reset_screen_size()  // the window may have been resized during the last command
         rl_callback_handler_install(prompt, lineFinished)
         while true {
+            if Termination.requested != nil {  // SIGTERM or SIGHUP: the session saves and ends
+                rl_callback_handler_remove()
+                return nil
+            }
             if Interrupts.isRequested {
                 Interrupts.reset()
                 abandonLine()

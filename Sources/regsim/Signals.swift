@@ -38,6 +38,41 @@ enum Interrupts {
     }
 }
 
+/// Set by the SIGTERM and SIGHUP handlers to the signal's number (0: none).
+let terminationSignal = Atomic<Int32>(0)
+
+/// SIGTERM and SIGHUP (a closed terminal) in the REPL: the handler records the signal and
+/// asks long commands to stop, as Ctrl-C does; the session then ends its loop, writes the
+/// history, and `finish()` ends the process by the same signal, so the parent sees it.
+enum Termination {
+    static let signals = [SIGTERM, SIGHUP]
+
+    /// The signal received, if any.
+    static var requested: Int32? {
+        let signal = terminationSignal.load(ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
+
+    /// Catches SIGTERM and SIGHUP from now on.
+    static func catchSignals() {
+        terminationSignal.store(0, ordering: .relaxed)  // initializes the global here, never inside the handler
+        for caught in signals {
+            signal(caught) { number in
+                terminationSignal.store(number, ordering: .relaxed)
+                interruptRequested.store(true, ordering: .relaxed)
+            }
+        }
+    }
+
+    /// Ends the process by the signal received (its default action), if one was.
+    static func finish() {
+        guard let requested else { return }
+        signal(requested, SIG_DFL)
+        SignalMask.setBlocked([requested], false)
+        raise(requested)
+    }
+}
+
 /// Ctrl-Z and `fg`: SIGCONT only sets `resumedAfterStop`, so the prompt can redraw itself.
 enum Resumption {
     /// Catches SIGCONT from now on.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Experiments
+import Files
 import MNIST
 
 /// `regsim train`: a full MNIST MLP on the same engine as step mode.
@@ -65,7 +66,10 @@ struct TrainCommand: ParsableCommand {
         var records: [EpochRecord] = []
         var stop: TrainingStop?
         var stopping = strategy.earlyStop.map { EarlyStopping<Network<Float>>(patience: $0) }
+        // Ctrl-C stays caught until the model is written: it stops training after the batch,
+        // and the test evaluation and the save still run.
         Interrupts.catchSignal()
+        defer { Interrupts.restoreDefault() }
         Parallelism.$threads.withValue(options.threads) {
             for epoch in 0..<options.epochs {
                 // η of this epoch: η₀·decay^epoch
@@ -86,7 +90,6 @@ struct TrainCommand: ParsableCommand {
                 }
             }
         }
-        Interrupts.restoreDefault()
         if case .diverged = stop {
             Output.writeError("error: \(stop!)\n")
             throw ExitCode.failure
@@ -116,19 +119,17 @@ struct TrainCommand: ParsableCommand {
         }
         if let save {
             do { try ModelFile(classifier: classifier).write(to: save) } catch {
-                throw CommandFailure("cannot save the model to \(save): \(error.localizedDescription)")
+                throw CommandFailure("cannot save the model to \(save): \((error as? FileWriteError)?.reason ?? "\(error)")")
             }
             Output.write("saved the model to \(save)\n")
         }
     }
 }
 
-/// Writes a text file atomically, or fails with a clear message.
+/// Writes a text file atomically (`AtomicFile`), or fails with a clear message.
 func writeText(_ text: String, to path: String, what: String) throws {
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw CommandFailure("cannot write the \(what) to \(path): \(error.localizedDescription)")
+    do { try AtomicFile.write(text.utf8, to: path) } catch {
+        throw CommandFailure("cannot write the \(what) to \(path): \(error.reason)")
     }
 }
 

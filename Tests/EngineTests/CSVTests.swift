@@ -1,4 +1,4 @@
-import Engine
+@testable import Engine
 import Testing
 
 /// `Dataset.csv`: numbers one sample a line, last `targetCount` columns are targets.
@@ -103,5 +103,36 @@ import Testing
         let data = try Dataset<Float>.csv("x,y\n0.1,0.2\n", name: "f", targetCount: 1)
         #expect(data.inputs == Matrix([[Float(0.1)]]))
         #expect(data.targets == Matrix([[Float(0.2)]]))
+    }
+}
+
+/// `data csv`'s size limits (the REPL passes those of `net`), checked before a line is split.
+@Suite struct CSVLimitTests {
+    @Test func aWideLineIsRefusedBeforeItIsSplit() {
+        let wide = Array(repeating: "0", count: 300_000).joined(separator: ",") + "\n"
+        #expect(throws: CSVError(line: 1, message: "300000 columns make 299000 inputs and 1000 targets: more than the 4096 units a layer may have")) {
+            try Dataset<Double>.csv(wide, name: "wide.csv", targetCount: 1000, limits: CSVLimits(units: 4096, parameters: 4_000_000))
+        }
+    }
+
+    @Test func tooManyParametersAreRefusedAndTheLimitItselfIsAccepted() throws {
+        let row = { (columns: Int) in Array(repeating: "1", count: columns).joined(separator: ",") + "\n" }
+        #expect(throws: CSVError(line: 2, message: "4097 columns make 4000 inputs and 97 targets: a 4000-97 network of 388097 parameters, more than 100000")) {
+            try Dataset<Double>.csv("# a comment\n" + row(4097), name: "w.csv", targetCount: 97, limits: CSVLimits(units: 4096, parameters: 100_000))
+        }
+        let data = try Dataset<Double>.csv(row(4097), name: "w.csv", targetCount: 1, limits: CSVLimits(units: 4096, parameters: 4097))
+        #expect(data.featureCount == 4096)
+        #expect(throws: CSVError(line: 1, message: "2000 targets is more than the 1000 units a layer may have")) {
+            try Dataset<Double>.csv(row(2001), name: "w.csv", targetCount: 2000, limits: CSVLimits(units: 1000))
+        }
+    }
+
+    @Test func tooManyNumbersAreRefusedAtTheLineThatPassesTheLimit() throws {
+        let text = "x,y\n" + String(repeating: "0,1\n", count: 10)
+        #expect(throws: CSVError(line: 7, message: "more than 10 numbers in all, the most data csv reads")) {
+            try Dataset<Double>.csv(text, name: "long.csv", targetCount: 1, limits: CSVLimits(values: 10))
+        }
+        let data = try Dataset<Double>.csv(text, name: "long.csv", targetCount: 1, limits: CSVLimits(values: 20))
+        #expect(data.sampleCount == 10 && data.inputs.storage == Array(repeating: 0, count: 10) && data.targets.storage == Array(repeating: 1, count: 10))
     }
 }

@@ -6,28 +6,8 @@ import Testing
 /// Random and mutated command lines: the interpreter never crashes, and a rejected line
 /// leaves the session exactly as it was.
 @Suite struct FuzzTests {
-    /// Well-formed lines to start from (the mutations then break them).
-    static let seeds = [
-        "data linreg", "data xor", "data blobs", "data csv points.csv", "data csv points.csv targets=1",
-        "net 3-1 bias=off", "net 3-2-1 act=tanh", "net 2-2-1 act=tanh out=sigmoid", "net 2-4-2 out=softmax",
-        "loss mse", "loss xent", "penalty none", "penalty l1 0.1", "penalty l2 0.01", "penalty elastic 0.1 0.2",
-        "penalty l2 0.5 layer=1", "penalty biases on", "penalty biases off", "convention keras", "convention article",
-        "l1mode clip", "l1mode prox", "l1mode subgradient", "lr 0.1", "lr 2", "momentum 0.9", "momentum 0",
-        "batch 2", "batch all", "seed 7", "reinit", "set W1[0,0] 0.5", "set b1[0] -1", "step", "update", "run 3",
-        "watch W1[0,0]", "unwatch all", "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss",
-        "show penalty", "show total", "show W1", "show b2", "show net", "show trace", "show settings", "show data",
-        "explain W1[0,0]", "undo", "save s.json", "load s.json", "digits 3", "digits all", "help", "help net",
-        "holdout 4", "holdout off", "show validation", "show accuracy", "show validation-loss", "show training-loss",
-        "show validation-accuracy", "show sparsity", "show zeros", "experiment epochs=1 l1=0.1", "show experiment",
-        "show experiment best", "show experiment L1 gap", "sweep l2 folds=2 points=2 epochs=1", "show sweep chosen",
-        "show sweep validation 0.001",
-        "optimizer adam", "optimizer adamw beta1=0.8 beta2=0.99 eps=1e-6", "optimizer sgd", "weightdecay 0.1",
-        "weightdecay 0", "maxnorm 0.5", "maxnorm off", "smoothing 0.1", "smoothing 0", "show mW1[0,0]", "show vW1[0,0]",
-        "fit 2 holdout=1", "fit 3 patience=none", "fit 2 holdout=2 patience=1", "earlystop 2 1 0.5 0.7 0.8",
-        "augment 0", "augment 1 dx=1 dy=-1 angle=90", "augment 2 shift=1 rotate=5 seed=3 epoch=2",
-        "dropout 0.5", "dropout 0.3 input=0.2", "dropout off", "noise 0.1", "noise off", "batchnorm on", "batchnorm off",
-        "evaluate", "set gamma1[0] 2", "show beta1", "show dgamma1[0]", "explain gamma1[0]", "watch beta1[1]",
-    ]
+    /// Well-formed lines to start from (the mutations then break them): every command's examples.
+    static let seeds = Commands.all.flatMap { $0.examples }
 
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyzWb0123456789 .,-=[]#/\\\"'λ·\t\u{0}\u{7F}é😀")
 
@@ -83,5 +63,26 @@ import Testing
         }
         // Both outcomes must be common, or the generator is not exercising the parser.
         #expect(rejected > 2_000 && rejected < 9_000, "rejected \(rejected) of 10000")
+    }
+
+    @Test func everyCommandHasExamples() {
+        for command in Commands.all {
+            #expect(!command.examples.isEmpty, "\(command.help.name) has no examples")
+            for line in command.examples {
+                #expect(line.hasPrefix(command.help.name), "example '\(line)' of \(command.help.name)")
+            }
+        }
+    }
+
+    /// The did-you-mean search compares a word only with names it could be 2 edits from;
+    /// a 1 MB word is rejected at once (it used to take seconds letter by letter).
+    @Test func aMegabyteLineIsRejectedWithTheError() {
+        var interpreter = Interpreter()
+        let word = String(repeating: "x", count: 1 << 20)
+        let reply = interpreter.handle(word)
+        #expect(reply.isError)
+        #expect(reply.text == "error: unknown command '\(word)' (type help for the list)\n")
+        #expect(Commands.closest(to: "updat") == "update")
+        #expect(Commands.closest(to: "shoow") == "show")
     }
 }

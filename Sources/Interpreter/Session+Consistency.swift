@@ -1,53 +1,6 @@
 import Engine
-import Foundation
-
-/// The JSON file `save` writes: a format tag and version around the session.
-struct SessionFile: Codable {
-    var format: String
-    var version: Int
-    var session: Session
-
-    static let formatName = "regsim-session"
-    static let currentVersion = 1
-}
 
 extension Session {
-    mutating func save(to path: String, fileSystem: any FileSystem) throws(InterpreterError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let file = SessionFile(format: SessionFile.formatName, version: SessionFile.currentVersion, session: self)
-        let text: String
-        do { text = String(decoding: try encoder.encode(file), as: UTF8.self) + "\n" } catch {
-            throw InterpreterError("save: cannot encode the session: \(error)")
-        }
-        do { try fileSystem.writeAtomically(text, to: path) } catch {
-            throw InterpreterError("save: cannot write \(path): \(error.message)")
-        }
-        return "saved to \(path) (update \(trainer.updateCount), next phase \(trainer.nextPhase.rawValue))\n"
-    }
-
-    mutating func load(from path: String, fileSystem: any FileSystem) throws(InterpreterError) -> String {
-        let text: String
-        do { text = try fileSystem.read(path) } catch {
-            throw InterpreterError("load: cannot read \(path): \(error.message)")
-        }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let file: SessionFile
-        do { file = try decoder.decode(SessionFile.self, from: Data(text.utf8)) } catch {
-            throw InterpreterError("load: \(path) is not a regsim session file (\(Self.decodingProblem(error)))")
-        }
-        guard file.format == SessionFile.formatName, file.version == SessionFile.currentVersion else {
-            throw InterpreterError("load: \(path) has format \(file.format) version \(file.version); expected \(SessionFile.formatName) version \(SessionFile.currentVersion)")
-        }
-        if let problem = file.session.consistencyProblem {
-            throw InterpreterError("load: \(path) is inconsistent: \(problem)")
-        }
-        self = file.session
-        return "loaded \(path): \(dataSource.description), net \(Self.describe(trainer.network.architecture)), update \(trainer.updateCount)\n"
-    }
-
     /// Why a decoded session cannot be used, or nil.
     var consistencyProblem: String? {
         let network = trainer.network
@@ -96,13 +49,4 @@ extension Session {
         }
     }
 
-    static func decodingProblem(_ error: any Error) -> String {
-        switch error as? DecodingError {
-        case .dataCorrupted(let context): return context.debugDescription.isEmpty ? "not valid JSON" : "not valid JSON"
-        case .keyNotFound(let key, _): return "missing \(key.stringValue)"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        default: return "unreadable"
-        }
-    }
 }

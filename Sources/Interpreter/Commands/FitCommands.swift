@@ -1,32 +1,69 @@
 import Engine
 
-extension Session {
-    /// `fit`: trains on the data minus a seeded hold-out, one line per epoch, with early
-    /// stopping on the held-out J_data; the best (or, with patience=none, the last) network
-    /// becomes the session's.
-    mutating func fit(_ request: FitRequest, isInterrupted: () -> Bool, stream: ((String) -> Void)?) throws(InterpreterError) -> String {
-        if let problem = trainer.problem { throw InterpreterError("fit: \(problem)") }
+/// `fit EPOCHS [holdout=N] [patience=P|none]`: training with a seeded validation hold-out and early stopping.
+struct FitCommand: TextCommand {
+    static let help = CommandHelp(name: "fit", usage: "fit EPOCHS [holdout=N] [patience=P|none]",
+        summary: "train up to EPOCHS epochs on the data minus a seeded hold-out, with early stopping",
+        details: """
+        Validates on the session's holdout if it has one; otherwise holds out N samples (default a
+        fifth, at least 1) drawn from the seed, as holdout N would, for this fit alone, and trains
+        on the rest: each epoch visits them in a seeded order, batch B at a time (see batch), with the
+        session's loss, penalty and optimizer (momentum and Adam's moments start at 0). After each epoch it prints
+        J_data on the training and on the held-out samples. Early stopping watches the held-out J_data:
+        after P epochs (default 3) without a lower value it stops and restores the best epoch's network.
+        patience=none trains every epoch and keeps the last network. Clears the undo history.
+        """)
+    static let examples = ["fit 2 holdout=1", "fit 3 patience=none", "fit 2 holdout=2 patience=1"]
+    var request: FitRequest
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        let epochs = try arguments.integer("EPOCHS", range: 1...FitRequest.epochLimit)
+        let options = try arguments.options(["holdout", "patience"])
+        request = FitRequest(epochs: epochs, holdout: nil, patience: FitRequest.defaultPatience)
+        if let text = options["holdout"] {
+            guard let count = Int(text), count >= 1 else { throw arguments.fail("holdout must be a whole number of samples ≥ 1, not \(text)") }
+            request.holdout = count
+        }
+        if let text = options["patience"] {
+            if text.lowercased() == "none" {
+                request.patience = nil
+            } else {
+                guard let patience = Int(text), (1...FitRequest.epochLimit).contains(patience) else {
+                    throw arguments.fail("patience must be a whole number of epochs ≥ 1, or none, not \(text)")
+                }
+                request.patience = patience
+            }
+        }
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        request.position >= 2 ? ["holdout=", "patience=", "patience=none"] : []
+    }
+
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        let isInterrupted = context.isInterrupted, stream = context.stream
+        if let problem = session.trainer.problem { throw InterpreterError("fit: \(problem)") }
         let training: Dataset<Double>, validation: Dataset<Double>, validationRows: [Int]
-        if let heldOut {
+        if let heldOut = session.heldOut {
             // The session's own validation set (holdout N); the training data is the rest.
             guard request.holdout == nil else {
                 throw InterpreterError("fit: the session already holds out \(heldOut.rows.count) samples (holdout off first, or leave out holdout=)")
             }
-            (training, validation, validationRows) = (trainer.data, heldOut.data, heldOut.rows)
+            (training, validation, validationRows) = (session.trainer.data, heldOut.data, heldOut.rows)
         } else {
-            let data = trainer.data
+            let data = session.trainer.data
             let n = data.sampleCount
             guard n >= 2 else { throw InterpreterError("fit: \(data.name) has \(n) sample; a hold-out needs at least 2") }
             let holdout = request.holdout ?? max(1, n / 5)
             guard holdout < n else {
                 throw InterpreterError("fit: holdout=\(holdout) leaves nothing to train on; \(data.name) has \(n) samples (choose 1…\(n - 1))")
             }
-            let rows = Self.heldOutRows(count: holdout, of: n, seed: trainer.settings.seed)
-            (training, validation) = Self.split(data, heldOut: rows)
+            let rows = Session.heldOutRows(count: holdout, of: n, seed: session.trainer.settings.seed)
+            (training, validation) = Session.split(data, heldOut: rows)
             validationRows = rows
         }
         let holdout = validationRows.count
-        var settings = trainer.settings
+        var settings = session.trainer.settings
         let batchSize = min(settings.batchSize ?? training.sampleCount, training.sampleCount)
         settings.batchSize = batchSize
 
@@ -37,14 +74,14 @@ extension Session {
         let heldOutList = holdout <= 12 ? " (samples \(validationRows.map(String.init).joined(separator: ", ")))" : ""
         emit("fit: \(request.patience == nil ? "" : "at most ")\(request.epochs) epoch\(request.epochs == 1 ? "" : "s") on \(training.sampleCount) sample\(training.sampleCount == 1 ? "" : "s"); "
             + "\(holdout) held out for validation\(heldOutList), "
-            + (heldOut == nil ? "drawn from seed \(settings.seed)\n" : "the session's holdout\n"))
-        emit("     batch \(batchSize == training.sampleCount ? "all" : "\(batchSize)"), η = \(format(settings.learningRate))"
-            + (settings.momentum == 0 ? "" : ", μ = \(format(settings.momentum))")
-            + ((0..<trainer.network.layers.count).allSatisfy { settings.regularization.term(forLayer: $0).isNone } ? "" : ", with the session's penalty")
+            + (session.heldOut == nil ? "drawn from seed \(settings.seed)\n" : "the session's holdout\n"))
+        emit("     batch \(batchSize == training.sampleCount ? "all" : "\(batchSize)"), η = \(session.format(settings.learningRate))"
+            + (settings.momentum == 0 ? "" : ", μ = \(session.format(settings.momentum))")
+            + ((0..<session.trainer.network.layers.count).allSatisfy { settings.regularization.term(forLayer: $0).isNone } ? "" : ", with the session's penalty")
             + "; early stopping on the validation J_data: "
             + (request.patience.map { "patience \($0)" } ?? "none (patience=none)") + "\n")
 
-        var network = trainer.network
+        var network = session.trainer.network
         var velocities = network.layers.map {
             DenseGradient<Double>(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount), bias: Array(repeating: 0, count: $0.outputCount))
         }
@@ -81,30 +118,65 @@ extension Session {
                 request.patience == nil ? "no improvement (\(count) epoch\(count == 1 ? "" : "s"))" : "no improvement (\(count) of \(request.patience!))"
             case .stop: "no improvement for \(stopping.patience) epoch\(stopping.patience == 1 ? "" : "s"): stop"
             }
-            emit("epoch \(epoch): training J_data = \(format(trainingLoss)), validation J_data = \(format(validationLoss))  \(note)\n")
+            emit("epoch \(epoch): training J_data = \(session.format(trainingLoss)), validation J_data = \(session.format(validationLoss))  \(note)\n")
             if decision == .stop { break }
         }
 
         let epochsRun = stopping.epoch
-        results.stopping = StoppingResult(command: "fit", trainingLosses: trainingLosses, validationLosses: stopping.history,
+        session.results.stopping = StoppingResult(command: "fit", trainingLosses: trainingLosses, validationLosses: stopping.history,
                                           bestEpoch: stopping.bestEpoch, patience: request.patience, stopped: stopping.hasStopped)
         var closing = interruption.map { "\($0); " } ?? ""
         if request.patience != nil, let best = stopping.bestModel, let bestEpoch = stopping.bestEpoch {
             closing += stopping.hasStopped ? "stopped after epoch \(epochsRun); " : "did not stop (\(epochsRun) epochs); "
-            closing += "restored epoch \(bestEpoch)'s network (validation J_data = \(format(stopping.bestLoss)))"
-            install(best)
+            closing += "restored epoch \(bestEpoch)'s network (validation J_data = \(session.format(stopping.bestLoss)))"
+            session.install(best)
         } else {
             closing += "kept the network of epoch \(epochsRun)"
             if let bestEpoch = stopping.bestEpoch {
-                closing += "; the best epoch was \(bestEpoch) (validation J_data = \(format(stopping.bestLoss)))"
+                closing += "; the best epoch was \(bestEpoch) (validation J_data = \(session.format(stopping.bestLoss)))"
             }
-            install(network)
+            session.install(network)
         }
         return text + closing + "; momentum reset, undo history cleared\n"
     }
+}
 
-    /// `earlystop P LOSS …`: the rule, epoch by epoch, on losses given by hand.
-    mutating func earlyStop(patience: Int, losses: [Double]) -> String {
+/// What `fit` was asked for.
+struct FitRequest: Equatable {
+    var epochs: Int
+    /// nil: a fifth of the samples (at least 1)
+    var holdout: Int?
+    /// nil: no early stopping (patience=none)
+    var patience: Int?
+
+    static let defaultPatience = 3
+    static let epochLimit = 100_000
+}
+
+/// `earlystop P LOSS LOSS …`: early stopping's rule on a list of validation losses.
+struct EarlyStopCommand: TextCommand {
+    static let help = CommandHelp(name: "earlystop", usage: "earlystop P LOSS LOSS …",
+        summary: "early stopping's rule on validation losses you give, one per epoch",
+        details: """
+        For each epoch: a loss below the best so far is an improvement (its network would be kept);
+        after P epochs in a row without one, training stops and the best epoch's network is restored.
+        """)
+    static let examples = ["earlystop 2 1 0.5 0.7 0.8"]
+    var patience: Int
+    var losses: [Double] = []
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        patience = try arguments.integer("P", range: 1...1000)
+        while arguments.hasMore {
+            let word = try arguments.next("loss")
+            guard let value = Double(word), value.isFinite else { throw arguments.fail("'\(word)' is not a number (a validation loss)") }
+            losses.append(value)
+        }
+        guard !losses.isEmpty else { throw arguments.fail("missing the losses, one per epoch") }
+        guard losses.count <= 1000 else { throw arguments.fail("at most 1000 losses") }
+    }
+
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         var stopping = EarlyStopping<Int>(patience: patience)
         var text = "early stopping with patience \(patience): a loss below the best so far is an improvement\n"
         for loss in losses {
@@ -115,10 +187,10 @@ extension Session {
             case .noImprovement(let count): "no improvement (\(count) of \(patience))"
             case .stop: "no improvement for \(patience) epoch\(patience == 1 ? "" : "s"): stop"
             }
-            text += "epoch \(stopping.epoch): \(format(loss))  \(note)\n"
+            text += "epoch \(stopping.epoch): \(session.format(loss))  \(note)\n"
             if decision == .stop { break }
         }
-        let best = stopping.bestEpoch.map { "epoch \($0) (loss \(format(stopping.bestLoss)))" } ?? "none"
+        let best = stopping.bestEpoch.map { "epoch \($0) (loss \(session.format(stopping.bestLoss)))" } ?? "none"
         if stopping.hasStopped {
             let unseen = losses.count - stopping.epoch
             text += "stopped after epoch \(stopping.epoch); restore the network of \(best)"
@@ -127,7 +199,7 @@ extension Session {
         } else {
             text += "no stop in \(losses.count) epochs; the best is \(best)\n"
         }
-        results.stopping = StoppingResult(command: "earlystop", trainingLosses: [], validationLosses: stopping.history,
+        session.results.stopping = StoppingResult(command: "earlystop", trainingLosses: [], validationLosses: stopping.history,
                                           bestEpoch: stopping.bestEpoch, patience: patience, stopped: stopping.hasStopped)
         return text
     }

@@ -1,0 +1,92 @@
+import Render
+import Foundation
+
+/// `save PATH`
+struct SaveCommand: TextCommand {
+    static let help = CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",
+        details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically.")
+    static let examples = ["save s.json"]
+    var path: String
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        path = try arguments.next("path")
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        request.position == 1 ? request.paths(request.prefix) : []
+    }
+
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        let fileSystem = context.fileSystem
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let file = SessionFile(format: SessionFile.formatName, version: SessionFile.currentVersion, session: session)
+        let text: String
+        do { text = String(decoding: try encoder.encode(file), as: UTF8.self) + "\n" } catch {
+            throw InterpreterError("save: cannot encode the session: \(error)")
+        }
+        do { try fileSystem.writeAtomically(text, to: path) } catch {
+            throw InterpreterError("save: cannot write \(path): \(error.message)")
+        }
+        return "saved to \(path) (update \(session.trainer.updateCount), next phase \(session.trainer.nextPhase.rawValue))\n"
+    }
+}
+
+/// `load PATH`
+struct LoadCommand: TextCommand {
+    static let help = CommandHelp(name: "load", usage: "load PATH", summary: "load a session saved with save",
+        details: "Replaces the whole session; the undo history starts empty.")
+    static let examples = ["load s.json"]
+    var path: String
+
+    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
+        path = try arguments.next("path")
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        request.position == 1 ? request.paths(request.prefix) : []
+    }
+
+    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        let fileSystem = context.fileSystem
+        let text: String
+        do { text = try fileSystem.read(path) } catch {
+            throw InterpreterError("load: cannot read \(path): \(error.message)")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let file: SessionFile
+        do { file = try decoder.decode(SessionFile.self, from: Data(text.utf8)) } catch {
+            throw InterpreterError("load: \(path) is not a regsim session file (\(LoadCommand.decodingProblem(error)))")
+        }
+        guard file.format == SessionFile.formatName, file.version == SessionFile.currentVersion else {
+            throw InterpreterError("load: \(path) has format \(file.format) version \(file.version); expected \(SessionFile.formatName) version \(SessionFile.currentVersion)")
+        }
+        if let problem = file.session.consistencyProblem {
+            throw InterpreterError("load: \(path) is inconsistent: \(problem)")
+        }
+        session = file.session
+        return "loaded \(path): \(session.dataSource.description), net \(SettingsText.architecture(session.trainer.network.architecture)), update \(session.trainer.updateCount)\n"
+    }
+
+    static func decodingProblem(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted(let context): return context.debugDescription.isEmpty ? "not valid JSON" : "not valid JSON"
+        case .keyNotFound(let key, _): return "missing \(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return "unreadable"
+        }
+    }
+}
+
+/// The JSON file `save` writes: a format tag and version around the session.
+struct SessionFile: Codable {
+    var format: String
+    var version: Int
+    var session: Session
+
+    static let formatName = "regsim-session"
+    static let currentVersion = 1
+}

@@ -1,0 +1,46 @@
+import Engine
+import Render
+
+extension Session {
+    /// Applies `change` to the trainer; says so when it restarted the update under way.
+    mutating func change(_ change: (inout Trainer<Double>) -> Void) -> String {
+        let underway = !trainer.progress.isEmpty
+        change(&trainer)
+        return underway && trainer.progress.isEmpty ? " (the update under way starts again from the forward phase)" : ""
+    }
+
+    func requireParameter(_ parameter: ParameterID) throws(InterpreterError) {
+        guard trainer.network.contains(parameter) else {
+            let layers = trainer.network.layers
+            guard layers.indices.contains(parameter.layer) else {
+                throw InterpreterError("\(parameter.name) does not exist: the network has \(layers.count) layer\(layers.count == 1 ? "" : "s") (numbered from 1)")
+            }
+            let layer = layers[parameter.layer]
+            if parameter.kind == .bias && !layer.hasBias {
+                throw InterpreterError("\(parameter.name) does not exist: the layers have no bias (net … bias=on adds them)")
+            }
+            if (parameter.kind == .gamma || parameter.kind == .beta) && layer.batchNorm == nil {
+                throw InterpreterError("\(parameter.name) does not exist: layer \(parameter.layer + 1) has no batch norm (batchnorm on adds it to the hidden layers)")
+            }
+            let shape = parameter.kind == .weight
+                ? "W\(parameter.layer + 1) is \(layer.inputCount)×\(layer.outputCount), so i is 0…\(layer.inputCount - 1) and j is 0…\(layer.outputCount - 1)"
+                : "\(parameter.kind.prefix)\(parameter.layer + 1) has \(layer.outputCount) entries, j is 0…\(layer.outputCount - 1)"
+            throw InterpreterError("\(parameter.name) does not exist: \(shape)")
+        }
+    }
+
+    /// Runs the next phase; before the update phase, keeps a snapshot for `undo`.
+    mutating func advance() throws(InterpreterError) -> PhaseRecord<Double> {
+        if trainer.nextPhase == .update {
+            var snapshot = trainer
+            snapshot.discardProgress()
+            undoStack.append(snapshot)
+            if undoStack.count > undoCapacity { undoStack.removeFirst(undoStack.count - undoCapacity) }
+        }
+        do {
+            return try trainer.advance()
+        } catch {
+            throw InterpreterError("cannot step: \(error.message)")
+        }
+    }
+}
