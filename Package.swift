@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -17,29 +18,29 @@ let package = Package(
         // and the step trace as plain data. Never prints.
         .target(name: "Engine", dependencies: ["Kernels"], swiftSettings: optimizedInDebug),
         // Fast Float matrix multiply (register-blocked SIMD, both cores) beside its plain
-        // reference. Optimized and built for x86-64-v3 (AVX2, FMA) even in debug builds:
-        // without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
+        // reference. Optimized even in debug builds, and on x86-64 built for x86-64-v3 (AVX2,
+        // FMA): without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
         .target(
             name: "Kernels",
-            swiftSettings: [
-                .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
-                .unsafeFlags(["-O"], .when(configuration: .debug)),
-            ]
+            swiftSettings: kernelCPUFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Whether this processor has the instructions the kernels were built for (cpuid).
+        .target(name: "CPUFeatures", cSettings: cpuFeatureDefines),
         // MNIST-format data: gzip (zlib) IDX files, checked against SHA-256 sums.
         .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"],
                 swiftSettings: optimizedInDebug),
         // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
-        .target(name: "ProjectFolders"),
+        .target(name: "ProjectFolders", dependencies: ["Files"]),
         // Atomic writes that replace only regular files, and paths read alike everywhere (`~`).
         .target(name: "Files"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
-        // cross-validation, and their CSV and SVG files. Emits records; never prints.
+        // cross-validation. Emits records; never prints.
         .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST", "Files"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // Turns trace records into text.
-        .target(name: "Render", dependencies: ["Engine"]),
+        // All text and charts: trace records, training progress, experiment and sweep tables,
+        // digit art and the SVG charts.
+        .target(name: "Render", dependencies: ["Engine", "Experiments"]),
         // The REPL's pure core: a line in, text out.
         .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments", "Files"],
                 swiftSettings: optimizedInDebug),
@@ -54,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "Files",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders", "Render", "Files", "CPUFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +65,7 @@ let package = Package(
         .testTarget(name: "KernelTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
         .testTarget(name: "MNISTTests", dependencies: ["MNIST", "TestSupport"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "TestSupport"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "Render", "TestSupport"]),
         .testTarget(
             name: "InterpreterTests",
             dependencies: ["Interpreter", "Render", "Engine", "TestSupport"],
@@ -85,3 +86,27 @@ let package = Package(
 /// unoptimized caller cannot use the engine's `@_specialize`d entry points). -O does not
 /// change floating-point results: Swift neither reassociates nor contracts them.
 var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }
+
+/// The processor the kernels are built for. On x86-64: x86-64-v3 (AVX2 and FMA, Intel Haswell
+/// and AMD Excavator or later; regsim checks at start and says so on an older processor), or
+/// what REGSIM_TARGET_CPU names (`REGSIM_TARGET_CPU=x86-64 swift build` runs on any x86-64,
+/// with slower kernels). On arm64 nothing is needed: NEON is part of the baseline and SIMD8<Float> maps
+/// to it.
+var kernelTargetCPU: String? {
+    #if arch(x86_64)
+    return ProcessInfo.processInfo.environment["REGSIM_TARGET_CPU"] ?? "x86-64-v3"
+    #else
+    return nil
+    #endif
+}
+
+var kernelCPUFlags: [SwiftSetting] {
+    kernelTargetCPU.map { [.unsafeFlags(["-Xcc", "-march=\($0)"])] } ?? []
+}
+
+/// Tells the start-up check what the kernels were built for.
+var cpuFeatureDefines: [CSetting] {
+    guard let cpu = kernelTargetCPU else { return [] }
+    let needsAVX2 = cpu == "x86-64-v3" || cpu == "x86-64-v4"
+    return [.define("REGSIM_KERNEL_CPU", to: "\"\(cpu)\"")] + (needsAVX2 ? [.define("REGSIM_KERNELS_NEED_AVX2_FMA")] : [])
+}

@@ -7,15 +7,22 @@ public enum ClassReading {
     /// The class of each row of `matrix`: (rows, columns) → rows labels.
     public static func classes<T: Scalar>(_ matrix: Matrix<T>) -> [Int] {
         (0..<matrix.rows).map { row in
-            if matrix.columns == 1 { return matrix[row, 0] >= T(0.5) ? 1 : 0 }
-            var best = 0
-            for column in 1..<matrix.columns where matrix[row, column] > matrix[row, best] { best = column }
-            return best
+            matrix.columns == 1 ? (matrix[row, 0] >= T(0.5) ? 1 : 0) : matrix.largestColumn(inRow: row)
         }
     }
 
     /// Number of classes a target matrix with `columns` columns encodes (2 for one 0/1 column).
     public static func classCount(columns: Int) -> Int { columns == 1 ? 2 : columns }
+}
+
+extension Matrix {
+    /// argmax_j m[row, j]: the column of the row's largest value, the first on a tie (0 for
+    /// an empty row).
+    public func largestColumn(inRow row: Int) -> Int {
+        var best = 0
+        for column in 1..<Swift.max(1, columns) where self[row, column] > self[row, best] { best = column }
+        return best
+    }
 }
 
 extension Dataset {

@@ -95,11 +95,7 @@ extension ClassificationSource {
             let (inputs, labels) = batch(indices[start..<end])
             let (last, record) = network.evaluate(batch: inputs, targets: oneHot(labels, classCount: classCount), loss: .crossEntropy)
             lossSum += Double(record.sum)
-            for row in 0..<last.a.rows {
-                var best = 0
-                for column in 1..<max(1, last.a.columns) where last.a[row, column] > last.a[row, best] { best = column }
-                if best == labels[row] { correct += 1 }
-            }
+            for row in 0..<last.a.rows where last.a.largestColumn(inRow: row) == labels[row] { correct += 1 }
             start = end
         }
         return (Double(correct) / Double(indices.count), lossSum / Double(indices.count))

@@ -76,23 +76,17 @@ public struct Experiment<Source: ClassificationSource> {
         for arm in arms {
             var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
                                         classes: split.training.classCount, settings: arm.settings, batchNorm: arm.batchNorm ?? batchNorm)
-            var records: [EpochRecord] = []
-            var stopping = (arm.earlyStopping ?? earlyStopping).map { EarlyStopping<Network<Float>>(patience: $0) }
-            for _ in 0..<epochs {
-                let record = try classifier.trainEpoch(on: split.training, indices: split.trainingIndices,
-                                                       validation: (split.validation, split.validationIndices),
-                                                       shouldStop: shouldStop, progress: { progress(arm.name, $0) })
-                records.append(record)
-                onEpoch(arm.name, record)
-                if shouldStop() { throw .interrupted(epoch: record.epoch, batch: 0) }
-                if stopping?.observe(record.validationLoss, model: classifier.network) == .stop { break }
-            }
-            if let best = stopping?.bestModel { classifier.network = best }
+            let loop = EpochLoop<Float>(epochs: epochs, patience: arm.earlyStopping ?? earlyStopping)
+            let run = loop.run(&classifier, on: split.training, indices: split.trainingIndices,
+                               validation: (split.validation, split.validationIndices), shouldStop: shouldStop,
+                               progress: { progress(arm.name, $0) }, onEpoch: { record, _ in onEpoch(arm.name, record) })
+            if let stop = run.stop { throw stop }
+            let records = run.records
             let weights = classifier.network.layers.flatMap(\.weights.storage)
             results.append(ExperimentResult(
                 name: arm.name, epochs: records,
                 trainingAccuracy: split.training.unaugmented.accuracy(of: classifier.network, on: split.trainingIndices),
-                validationAccuracy: stopping?.bestEpoch.map { records[$0 - 1].validationAccuracy } ?? records.last?.validationAccuracy ?? .nan,
+                validationAccuracy: run.restoredEpoch.map { records[$0 - 1].validationAccuracy } ?? records.last?.validationAccuracy ?? .nan,
                 testAccuracy: split.test.accuracy(of: classifier.network, on: Array(0..<split.test.count)),
                 sparsity: Double(weights.filter { abs($0) < 1e-3 }.count) / Double(max(1, weights.count)),
                 zeros: Double(weights.filter { $0 == 0 }.count) / Double(max(1, weights.count)),

@@ -7,12 +7,15 @@ public struct SweepPoint: Sendable, Equatable {
     public var validationAccuracies: [Double]
     /// Training accuracy of each fold (on its training part)
     public var trainingAccuracies: [Double]
+    /// Folds whose training diverged (NaN, ±∞ or a runaway loss): such a λ is never chosen.
+    public var divergedFolds = 0
 
     public var validation: (mean: Double, deviation: Double) { CrossValidation.meanAndDeviation(validationAccuracies) }
     public var training: (mean: Double, deviation: Double) { CrossValidation.meanAndDeviation(trainingAccuracies) }
 
     public static func == (a: SweepPoint, b: SweepPoint) -> Bool {
         a.lambda == b.lambda && a.validationAccuracies == b.validationAccuracies && a.trainingAccuracies == b.trainingAccuracies
+            && a.divergedFolds == b.divergedFolds
     }
 }
 
@@ -59,14 +62,13 @@ public struct Sweep<Source: ClassificationSource> {
             for split in splits {
                 let training = split.training.map { indices[$0] }, validation = split.validation.map { indices[$0] }
                 var classifier = Classifier(inputs: source.featureCount, hidden: hidden, classes: source.classCount, settings: settings, batchNorm: batchNorm)
-                for _ in 0..<epochs {
-                    do {
-                        _ = try classifier.trainEpoch(on: source, indices: training, validation: (source, []), shouldStop: shouldStop)
-                    } catch .diverged {
-                        // A λ so large that training diverges scores as chance, not as an error.
-                        break
-                    }
-                    if shouldStop() { throw .interrupted(epoch: classifier.epochsCompleted, batch: 0) }
+                let run = EpochLoop<Float>(epochs: epochs).run(&classifier, on: source, indices: training, validation: (source, []),
+                                                               shouldStop: shouldStop)
+                switch run.stop {
+                case .interrupted: throw run.stop!
+                // A λ so large that training diverges scores its broken network, and is never chosen.
+                case .diverged: point.divergedFolds += 1
+                case nil: break
                 }
                 point.validationAccuracies.append(source.accuracy(of: classifier.network, on: validation))
                 point.trainingAccuracies.append(source.accuracy(of: classifier.network, on: training))
@@ -77,9 +79,10 @@ public struct Sweep<Source: ClassificationSource> {
         return points
     }
 
-    /// The λ with the best mean validation accuracy (the larger λ on a tie: simpler model).
+    /// The λ with the best mean validation accuracy (the larger λ on a tie: simpler model),
+    /// among the λ whose folds all trained without diverging.
     public static func chosen(_ points: [SweepPoint]) -> SweepPoint? {
-        points.max { a, b in
+        points.filter { $0.divergedFolds == 0 }.max { a, b in
             let left = a.validation.mean.isNaN ? -1 : a.validation.mean, right = b.validation.mean.isNaN ? -1 : b.validation.mean
             return left != right ? left < right : a.lambda < b.lambda
         }

@@ -20,29 +20,16 @@ public struct EpochRecord: Codable, Sendable, Equatable {
     public var seconds: Double
 }
 
-/// Progress inside an epoch, for a progress bar.
-public struct BatchProgress: Sendable {
-    public var epoch: Int
-    /// Batches done in this epoch
-    public var batch: Int
-    public var batchCount: Int
-    public var dataLoss: Double
-}
-
-/// Why training stopped early.
-public enum TrainingStop: Error, Equatable, CustomStringConvertible {
-    /// A parameter or the loss became NaN or ±∞.
-    case diverged(epoch: Int, batch: Int, where: String, cause: String)
-    /// Ctrl-C: stopped after a whole batch; the network is usable.
-    case interrupted(epoch: Int, batch: Int)
-
-    public var description: String {
-        switch self {
-        case .diverged(let epoch, let batch, let place, let cause):
-            "diverged: \(place) became NaN or infinite in epoch \(epoch), batch \(batch); \(cause)"
-        case .interrupted(let epoch, let batch):
-            "interrupted in epoch \(epoch) after batch \(batch)"
-        }
+extension EpochRecord {
+    /// The record of an epoch `training` that left `network`, scored on rows `validation.1`
+    /// of `validation.0` (none: NaN accuracy and loss).
+    public init<Source: ClassificationSource>(_ training: EpochTraining, network: Network<Float>, settings: TrainingSettings<Float>,
+                                              validation: (Source, [Int])) {
+        let scores = validation.0.evaluation(of: network, on: validation.1)
+        self.init(epoch: training.epoch, dataLoss: training.meanDataLoss,
+                  penalty: Double(settings.regularization.evaluate(network).total),
+                  validationAccuracy: scores.accuracy, validationLoss: scores.loss,
+                  sparsity: network.sparsity(), weightNorms: network.weightNorms, seconds: training.seconds)
     }
 }
 

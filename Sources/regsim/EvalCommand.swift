@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Foundation
 import MNIST
+import Render
 
 /// `regsim eval`: scores a model saved by `regsim train --save`.
 struct EvalCommand: ParsableCommand {
@@ -14,11 +15,7 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "A model written by regsim train --save.")
     var path: String
 
-    @Option(help: "A folder with the four MNIST-format files. Default: the bundled data/mnist.")
-    var data: String?
-
-    @Option(help: "Validation images: the last N of the training file.")
-    var validation: Int = 10_000
+    @OptionGroup var images: ImageOptions
 
     @Option(help: "Threads for the matrix products.")
     var threads: Int = 2
@@ -26,10 +23,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let file: ModelFile
         do { file = try ModelFile.read(from: path) } catch { throw CommandFailure(error.description) }
-        var options = try TrainingOptions.parse([])
-        options.data = data
-        options.validation = validation
-        let split = try options.loadSplit()
+        let split = try images.load(subset: nil)
         let network = file.classifier.network
         guard network.inputCount == split.test.featureCount, network.outputCount == split.test.classCount else {
             throw CommandFailure("the model takes \(network.inputCount) inputs and \(network.outputCount) classes; the data has \(split.test.featureCount) and \(split.test.classCount)")

@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Foundation
 import MNIST
+import Render
 
 /// `regsim experiment`: the article's comparison of no penalty, L1 and L2.
 struct ExperimentCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct ExperimentCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Runs to compare instead of none, L1 and L2: configurations separated by ';', each changing the options given here.",
-        discussion: "For example \"none; l2 1e-4; dropout 0.5; dropout 0.5 max-norm 3; batchnorm\". Words: \(ComparedRun.vocabulary).",
+        discussion: "For example \"none; l2 1e-4; dropout 0.5; dropout 0.5 max-norm 3; batchnorm\". Words: \(RunSettings.vocabulary).",
         valueName: "runs"))
     var compare: String?
 
@@ -36,9 +37,11 @@ struct ExperimentCommand: ParsableCommand {
         let hidden = try options.hiddenSizes()
         let arms: [ExperimentArm]
         if let compare {
-            arms = try ComparedRun.parse(compare, base: options, earlyStop: strategy.earlyStop).map { run in
-                ExperimentArm(name: run.name, settings: try run.options.settings(penalty: run.penalty),
-                              batchNorm: run.options.batchnorm, earlyStopping: run.earlyStop)
+            var base = options.runSettings(penalty: .none)
+            base.earlyStop = strategy.earlyStop
+            arms = try ComparedRun.parse(compare, base: base).map { run in
+                ExperimentArm(name: run.name, settings: try options.checked(run.settings),
+                              batchNorm: run.settings.batchNorm, earlyStopping: run.settings.earlyStop)
             }
         } else {
             arms = [
@@ -53,7 +56,7 @@ struct ExperimentCommand: ParsableCommand {
         let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms, earlyStopping: strategy.earlyStop,
                                     batchNorm: options.batchnorm)
         Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))"
-            + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0) (each run scored with its best epoch's network)" } ?? "") + "\n")
+            + TrainingText.augmentationDescription(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0) (each run scored with its best epoch's network)" } ?? "") + "\n")
         var progressBar = ProgressBar(epochs: options.epochs)
         Interrupts.catchSignal()
         defer { Interrupts.restoreDefault() }

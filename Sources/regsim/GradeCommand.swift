@@ -18,8 +18,8 @@ struct GradeCommand: ParsableCommand {
         case text, gradescope, junit
     }
 
-    @Argument(help: "The lesson's number (see 'regsim lesson list').")
-    var number: Int
+    @Argument(help: lessonArgumentHelp)
+    var lesson: String
 
     @Option(help: "The learner's answers, one 'exercise-id: answer' a line.")
     var answers: String
@@ -30,8 +30,11 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "The lowest passing score (points); below it the exit status is 1.")
     var pass: Double?
 
+    @OptionGroup var folders: FolderOptions
+
     func run() throws {
-        let library = try LessonCommand.library()
+        folders.apply()
+        let lesson = try folders.lesson(self.lesson)
         let answersText: String
         switch RunCommand.readText(answers) {
         case .success(let text): answersText = text
@@ -41,7 +44,7 @@ struct GradeCommand: ParsableCommand {
         }
         let report = try LessonCommand.reportingErrors { () throws(LessonError) in
             let given = try Grader.parseAnswers(answersText, fileName: answers)
-            return try Grader.grade(try library.lesson(number), answers: given, answersFileName: answers)
+            return try Grader.grade(lesson, answers: given, answersFileName: answers)
         }
         switch format {
         case .text: Output.write(report.text)

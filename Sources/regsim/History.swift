@@ -2,6 +2,7 @@ import Interpreter
 import CReadline
 import Files
 import Foundation
+import ProjectFolders
 
 /// readline's history list, loaded from a file at the start and written back at the end.
 struct History {
@@ -20,14 +21,7 @@ struct History {
         if let override = environment["REGSIM_HISTORY"] {
             return override.isEmpty ? nil : override
         }
-        // The XDG base directory specification ignores relative paths.
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return state + "/regsim/history"
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return home + "/.local/state/regsim/history"
-        }
-        return nil
+        return ProjectFolder.stateFolder(environment: environment).map { $0 + "/history" }
     }
 
     /// Limits the history list and loads the file at `path`, creating its folder.

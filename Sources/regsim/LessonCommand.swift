@@ -10,7 +10,7 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "The lessons that follow the article: 'regsim lesson N' runs lesson N.",
         discussion: """
-        regsim lesson N [--restart]: read the lesson, run its commands, answer its exercises. \
+        regsim lesson N [--restart] (or regsim lesson FILE.lesson): read the lesson, run its commands, answer its exercises. \
         \(LessonRun.inputRule) Each answer is graded at once: a wrong one shows the hint and \
         gives another try; after the third the answer and its derivation are shown.
 
@@ -23,16 +23,6 @@ struct LessonCommand: ParsableCommand {
         subcommands: [LessonRunCommand.self, LessonListCommand.self],
         defaultSubcommand: LessonRunCommand.self
     )
-
-    /// The lessons folder, or exit status 2 with the places looked at.
-    static func library() throws -> LessonLibrary {
-        switch LessonLibrary.locate() {
-        case .success(let library): return library
-        case .failure(let error):
-            Output.writeError("regsim: \(error.message)\n")
-            throw ExitCode(2)
-        }
-    }
 
     /// Runs `body`, turning a lesson error into `FILE:LINE: MESSAGE` and exit status 2.
     static func reportingErrors<T>(_ body: () throws(LessonError) -> T) throws -> T {
@@ -52,8 +42,10 @@ struct LessonListCommand: ParsableCommand {
         abstract: "List the lessons: number, title, commands and exercises."
     )
 
+    @OptionGroup var folders: FolderOptions
+
     func run() throws {
-        let library = try LessonCommand.library()
+        let library = try folders.library()
         let lessons = try LessonCommand.reportingErrors { () throws(LessonError) in try library.lessons() }
         var text = ""
         for lesson in lessons {
@@ -73,21 +65,27 @@ struct LessonRunCommand: ParsableCommand {
         discussion: LessonRun.inputRule
     )
 
-    @Argument(help: "The lesson's number (see 'regsim lesson list').")
-    var number: Int
+    @Argument(help: lessonArgumentHelp)
+    var lesson: String
 
     @Flag(help: "Start over, ignoring any saved progress.")
     var restart = false
 
+    @OptionGroup var folders: FolderOptions
+
     func run() throws {
-        let library = try LessonCommand.library()
+        folders.apply()
+        let lesson = try folders.lesson(self.lesson)
         let environment = ProcessInfo.processInfo.environment
-        let progressPath = LessonProgress.path(lesson: number, environment: environment)
+        let progressPath = Int(self.lesson) != nil
+            ? LessonProgress.path(lesson: lesson.number, environment: environment)
+            : LessonProgress.path(key: URL(fileURLWithPath: self.lesson).deletingPathExtension().lastPathComponent,
+                                  environment: environment)
         let saved = restart ? nil : progressPath.flatMap(LessonProgress.load(from:))
         let terminal = isatty(STDIN_FILENO) != 0
         let interpreter = Interpreter(isInterrupted: Interrupts.check)
         var lessonRun = try LessonCommand.reportingErrors { () throws(LessonError) in
-            try LessonRun(lesson: try library.lesson(number), interpreter: interpreter, progress: saved)
+            try LessonRun(lesson: lesson, interpreter: interpreter, progress: saved)
         }
         let historyPath = terminal ? History.path(environment: environment) : nil
         LessonSession(progressPath: progressPath, historyPath: historyPath).run(&lessonRun, terminal: terminal)

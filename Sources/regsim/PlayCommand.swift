@@ -12,14 +12,15 @@ struct PlayCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The lesson's number (see 'regsim lesson list').")
-    var number: Int
+    @Argument(help: lessonArgumentHelp)
+    var lesson: String
+
+    @OptionGroup var folders: FolderOptions
 
     func run() throws {
-        let library = try LessonCommand.library()
-        let playback = try LessonCommand.reportingErrors { () throws(LessonError) in
-            try LessonPlayer.play(try library.lesson(number))
-        }
+        folders.apply()
+        let lesson = try folders.lesson(self.lesson)
+        let playback = try LessonCommand.reportingErrors { () throws(LessonError) in try LessonPlayer.play(lesson) }
         Output.write(playback.transcript)
     }
 }

@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Engine
 import Experiments
+import Render
 
 /// A one-line progress bar with ETA on standard error, redrawn in place, only when
 /// standard error is a terminal; silent otherwise (so logs stay plain lines).

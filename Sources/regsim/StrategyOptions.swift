@@ -33,20 +33,4 @@ struct StrategyOptions: ParsableArguments {
         guard rotate >= 0, rotate <= 180 else { throw ValidationError("--rotate must be 0…180 degrees") }
         return Augmentation(maxShift: shift, maxRotation: rotate)
     }
-
-    /// "; augmenting: shift ≤ 2 px, rotation ≤ 15° (bilinear)" or "".
-    static func describe(_ augmentation: Augmentation?) -> String {
-        guard let augmentation else { return "" }
-        return "; augmenting the training batches: shifts up to ±\(augmentation.maxShift) px, rotations up to ±\(augmentation.maxRotation)° (bilinear)"
-    }
-}
-
-extension DataSplit where Source == AugmentedImages {
-    /// `split` with its training images augmented by `augmentation` (nil: none) and seeded by
-    /// `seed`; validation and test images are never augmented.
-    init(_ split: DataSplit<ImageSet>, augmentation: Augmentation?, seed: UInt64) {
-        self.init(training: AugmentedImages(images: split.training, augmentation: augmentation, seed: seed),
-                  validation: AugmentedImages(images: split.validation, augmentation: nil, seed: seed),
-                  test: AugmentedImages(images: split.test, augmentation: nil, seed: seed))
-    }
 }

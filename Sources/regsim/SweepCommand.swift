@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Foundation
 import MNIST
+import Render
 
 /// `regsim sweep`: λ chosen by K-fold cross-validation on a log grid.
 struct SweepCommand: ParsableCommand {
@@ -18,8 +19,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "Which penalty the grid sets: l1 or l2.")
-    var penalty: String = "l2"
+    @Option(help: "Which penalty the grid sets.")
+    var penalty: Sweep<ImageSet>.PenaltyKind = .l2
 
     @Option(help: "Folds K.")
     var folds: Int = 5
@@ -37,9 +38,6 @@ struct SweepCommand: ParsableCommand {
     var out: String = "sweep"
 
     func run() throws {
-        guard let kind = Sweep<ImageSet>.PenaltyKind(rawValue: penalty) else {
-            throw ValidationError("--penalty must be l1 or l2, not '\(penalty)'")
-        }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
         guard from > 0, to > from, points >= 2 else { throw ValidationError("need 0 < --from < --to and --points ≥ 2") }
         var options = options
@@ -51,16 +49,15 @@ struct SweepCommand: ParsableCommand {
         guard folds <= split.training.count else { throw ValidationError("--folds must not exceed the \(split.training.count) images") }
         let grid = CrossValidation.logGrid(from: from, to: to, count: points)
         let sweep = Sweep(source: split.training, indices: split.trainingIndices, hidden: hidden, epochs: options.epochs,
-                          folds: folds, baseSettings: settings, penalty: kind, grid: grid, batchNorm: options.batchnorm)
-        Output.write("sweep: \(penalty) λ in \(grid.map { "\($0)" }.joined(separator: ", ")); \(folds)-fold cross-validation on \(split.training.count) images, \(options.epochs) epochs each\n")
+                          folds: folds, baseSettings: settings, penalty: penalty, grid: grid, batchNorm: options.batchnorm)
+        Output.write("sweep: \(penalty.rawValue) λ in \(grid.map { "\($0)" }.joined(separator: ", ")); \(folds)-fold cross-validation on \(split.training.count) images, \(options.epochs) epochs each\n")
         Interrupts.catchSignal()
         defer { Interrupts.restoreDefault() }
         let results: [SweepPoint]
         do {
             results = try Parallelism.$threads.withValue(options.threads) { () throws(TrainingStop) -> [SweepPoint] in
                 try sweep.run(shouldStop: { Interrupts.isRequested }, onPoint: { point in
-                    let validation = point.validation
-                    Output.write("λ = \(point.lambda): validation \(ExperimentReport.percent(validation.mean))% ± \(ExperimentReport.percent(validation.deviation))\n")
+                    Output.write(SweepReport.pointLine(point, folds: folds))
                 })
             }
         } catch {

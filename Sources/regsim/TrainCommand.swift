@@ -3,6 +3,7 @@ import Engine
 import Experiments
 import Files
 import MNIST
+import Render
 
 /// `regsim train`: a full MNIST MLP on the same engine as step mode.
 struct TrainCommand: ParsableCommand {
@@ -37,16 +38,6 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Multiply the learning rate by this after every epoch (1: constant).")
     var lrDecay: Float = 1
 
-    /// "μ = 0.0", "adamw β1 = 0.9, β2 = 0.999, ε = 1e-08, wd = 0.01 (decoupled, × η)", then max-norm and smoothing.
-    func optimizerText(_ settings: TrainingSettings<Float>) -> String {
-        var text = settings.optimizer == .sgd ? "μ = \(settings.momentum)"
-            : "\(settings.optimizer.rawValue) β1 = \(settings.adam.beta1), β2 = \(settings.adam.beta2), ε = \(settings.adam.epsilon)"
-        if settings.optimizer == .adamw { text += ", wd = \(settings.weightDecay) (decoupled, multiplied by η)" }
-        if let c = settings.maxNorm { text += ", max-norm \(c) (every layer)" }
-        if settings.labelSmoothing != 0 { text += ", label smoothing \(settings.labelSmoothing)" }
-        return text
-    }
-
     func run() throws {
         let settings = try options.settings(penalty: try penalty.term())
         guard lrDecay > 0, lrDecay <= 1 else { throw ValidationError("--lr-decay must be in (0, 1]") }
@@ -56,57 +47,42 @@ struct TrainCommand: ParsableCommand {
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
                                     classes: split.training.classCount, settings: settings, batchNorm: options.batchnorm)
-        let sizes = ([split.training.featureCount] + hidden + [split.training.classCount]).map(String.init).joined(separator: "-")
-        Output.write("training \(sizes) on \(split.training.count) images (validation \(split.validation.count), test \(split.test.count)); "
-            + "penalty \(settings.regularization.global.description) (\(settings.regularization.convention.rawValue) convention, l1mode \(settings.regularization.l1Mode.rawValue)); "
-            + TrainingText.layerNoiseDescription(settings.noise, batchNorm: options.batchnorm)
-            + "η = \(settings.learningRate)\(lrDecay == 1 ? "" : " × \(lrDecay) per epoch"), \(optimizerText(settings)), batch \(options.batch), seed \(options.seed), \(options.threads) threads"
-            + StrategyOptions.describe(augmentation) + (strategy.earlyStop.map { "; early stopping with patience \($0)" } ?? "") + "\n")
+        Output.write(TrainingText.header(
+            sizes: [split.training.featureCount] + hidden + [split.training.classCount],
+            counts: (split.training.count, split.validation.count, split.test.count), settings: settings,
+            batchNorm: options.batchnorm, learningRateDecay: lrDecay, threads: options.threads, augmentation: augmentation,
+            patience: strategy.earlyStop))
         var progressBar = ProgressBar(epochs: options.epochs)
-        var records: [EpochRecord] = []
-        var stop: TrainingStop?
-        var stopping = strategy.earlyStop.map { EarlyStopping<Network<Float>>(patience: $0) }
+        // η of epoch e (from 0): η₀·decay^e
+        let loop = EpochLoop<Float>(epochs: options.epochs, patience: strategy.earlyStop,
+                                    learningRate: { settings.learningRate * pow(lrDecay, Float($0)) })
         // Ctrl-C stays caught until the model is written: it stops training after the batch,
         // and the test evaluation and the save still run.
         Interrupts.catchSignal()
         defer { Interrupts.restoreDefault() }
-        Parallelism.$threads.withValue(options.threads) {
-            for epoch in 0..<options.epochs {
-                // η of this epoch: η₀·decay^epoch
-                classifier.settings.learningRate = settings.learningRate * pow(lrDecay, Float(epoch))
-                do throws(TrainingStop) {
-                    let record = try classifier.trainEpoch(
-                        on: split.training, indices: split.trainingIndices, validation: (split.validation, split.validationIndices),
-                        shouldStop: { Interrupts.isRequested }, progress: { progressBar.update($0) })
-                    progressBar.clear()
-                    records.append(record)
-                    Output.write(TrainingText.epochLine(record, of: options.epochs) + "\n")
-                    if Interrupts.isRequested { stop = .interrupted(epoch: record.epoch, batch: 0); break }
-                    if stopping?.observe(record.validationLoss, model: classifier.network) == .stop { break }
-                } catch {
-                    progressBar.clear()
-                    stop = error
-                    break
-                }
-            }
+        let run = Parallelism.$threads.withValue(options.threads) {
+            loop.run(&classifier, on: split.training, indices: split.trainingIndices,
+                     validation: (split.validation, split.validationIndices), shouldStop: { Interrupts.isRequested },
+                     progress: { progressBar.update($0) },
+                     onEpoch: { record, _ in
+                         progressBar.clear()
+                         Output.write(TrainingText.epochLine(record, of: options.epochs) + "\n")
+                     })
         }
-        if case .diverged = stop {
-            Output.writeError("error: \(stop!)\n")
+        progressBar.clear()
+        if case .diverged = run.stop {
+            Output.writeError("error: \(run.stop!)\n")
             throw ExitCode.failure
         }
-        if case .interrupted(let epoch, let batch) = stop {
+        if case .interrupted(let epoch, let batch) = run.stop {
             Output.write("interrupted in epoch \(epoch)\(batch > 0 ? " after batch \(batch)" : ""): reporting the network as it is\n")
         }
-        if let stopping {
-            Output.write(EarlyStoppingReport.lines(records: records, patience: stopping.patience, bestEpoch: stopping.bestEpoch,
-                                                   stopped: stopping.hasStopped))
-            if let best = stopping.bestModel, let bestEpoch = stopping.bestEpoch {
-                classifier.network = best
-                classifier.epochsCompleted = bestEpoch
-            }
+        if let patience = strategy.earlyStop {
+            Output.write(EarlyStoppingReport.lines(records: run.records, patience: patience, bestEpoch: run.stopping.bestEpoch,
+                                                   stopped: run.stoppedEarly))
             if let chart {
-                try writeText(EarlyStoppingReport.chart(records: records, bestEpoch: stopping.bestEpoch,
-                                                        stoppedEpoch: stopping.hasStopped ? records.last?.epoch : nil),
+                try writeText(EarlyStoppingReport.chart(records: run.records, bestEpoch: run.stopping.bestEpoch,
+                                                        stoppedEpoch: run.stoppedEarly ? run.records.last?.epoch : nil),
                               to: chart, what: "chart")
             }
         }
@@ -115,7 +91,7 @@ struct TrainCommand: ParsableCommand {
         }
         Output.write("test accuracy: \(ExperimentReport.percent(accuracy))% (\(split.test.count) images)\n")
         if let metrics {
-            try writeText(ExperimentReport.csv([ExperimentResult.single(records: records)]), to: metrics, what: "metrics")
+            try writeText(ExperimentReport.csv([ExperimentResult.single(records: run.records)]), to: metrics, what: "metrics")
         }
         if let save {
             do { try ModelFile(classifier: classifier).write(to: save) } catch {

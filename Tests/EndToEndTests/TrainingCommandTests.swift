@@ -100,6 +100,25 @@ import Testing
         #expect(evaluation.output.contains(String(line)), "eval reproduces the test accuracy")
     }
 
+    /// η = 100 keeps the loss finite but runs it away (about 1e5 against 2.37 at the start when
+    /// this test was written): reported as divergence, like NaN, naming η and λ, one whole line.
+    @Test func aRunawayLossIsReportedAsDivergence() throws {
+        for lr in ["100", "1e30"] {
+            let train = try RegsimExecutable.run(["train", "--subset", "2000", "--validation", "500", "--hidden", "32",
+                                                  "--epochs", "2", "--lr", lr])
+            #expect(train.status != 0, "--lr \(lr)")
+            #expect(train.errors.hasPrefix("error: diverged: ") && train.errors.hasSuffix("\n"), "\(train.errors)")
+            #expect(train.errors.contains("η = \(Float(lr)!)") && train.errors.contains("λ"), "\(train.errors)")
+            #expect(!train.output.contains("test accuracy"))
+        }
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let experiment = try RegsimExecutable.run(["experiment", "--subset", "400", "--validation", "400", "--hidden", "16",
+                                                   "--epochs", "1", "--lr", "1e30", "--out", folder.path])
+        #expect(experiment.status != 0 && experiment.errors.contains("diverged: ") && experiment.errors.hasSuffix("\n"),
+                "\(experiment.errors)")
+    }
+
     @Test func badOptionsAndMissingFilesFailClearly() throws {
         let badLambda = try RegsimExecutable.run(["train", "--penalty", "l2"])
         #expect(badLambda.status != 0 && badLambda.errors.contains("--penalty l2 needs --lambda"))
@@ -112,12 +131,13 @@ import Testing
         let noData = try RegsimExecutable.run(["train", "--data", "/nonexistent", "--epochs", "1"])
         #expect(noData.status != 0 && noData.errors.contains("/nonexistent"))
         let cases: [([String], String)] = [
-            (["--optimizer", "rmsprop"], "--optimizer must be sgd, adam or adamw"),
+            (["--optimizer", "rmsprop"], "Please provide one of 'sgd', 'adam' or 'adamw'"),
+            (["--penalty", "l3"], "Please provide one of 'none', 'l1', 'l2' or 'elastic'"),
             (["--optimizer", "adam", "--weight-decay", "0.1"], "--weight-decay is AdamW's decoupled decay"),
             (["--weight-decay=-1", "--optimizer", "adamw"], "--weight-decay must be a number ≥ 0"),
             (["--max-norm", "0"], "--max-norm must be a number above 0"),
             (["--label-smoothing", "1"], "--label-smoothing must be in [0, 1)"),
-            (["--l1mode", "truncated"], "--l1mode must be subgradient, clip, prox or cumulative"),
+            (["--l1mode", "truncated"], "Please provide one of 'subgradient', 'clip', 'prox' or 'cumulative'"),
         ]
         for (arguments, message) in cases {
             let result = try RegsimExecutable.run(["train"] + arguments)

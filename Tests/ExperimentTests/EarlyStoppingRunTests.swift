@@ -1,5 +1,6 @@
 import Engine
 @testable import Experiments
+@testable import Render
 import Testing
 
 @Suite struct EarlyStoppingRunTests {

@@ -1,5 +1,6 @@
 import Engine
 @testable import Experiments
+@testable import Render
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -126,11 +127,11 @@ func isWellFormedXML(_ text: String) -> Bool {
             _ = try classifier.trainEpoch(on: source, indices: Array(0..<150), validation: (source, []))
             Issue.record("expected divergence")
         } catch {
-            guard case .diverged(let epoch, let batch, _, let cause) = error else {
+            guard case .diverged(let divergence) = error else {
                 Issue.record("expected divergence, got \(error)"); return
             }
-            #expect(epoch == 1 && batch >= 1)
-            #expect(cause.contains("η·c"))
+            #expect(divergence.epoch == 1 && divergence.batch >= 1)
+            #expect(divergence.cause.contains("η·c"))
         }
     }
 }

@@ -1,5 +1,7 @@
 import Testing
+@testable import Engine
 @testable import Experiments
+@testable import Render
 
 /// Text for numbers far beyond Int: a diverged run's loss and weights must print, not trap.
 @Suite struct NumberTextTests {

@@ -105,8 +105,12 @@ import Testing
         #expect(error?.problem == .notCompressed(leadingBytes: [0, 0, 8, 1]))
     }
 
-    @Test func missingFileNamesThePath() {
-        let error = #expect(throws: GzipError.self) { try Gzip.contentsOfFile(atPath: "/nonexistent/labels.gz") }
-        #expect(error?.description == "/nonexistent/labels.gz: cannot read: No such file or directory")
+    /// A path inside a fresh temporary folder that holds nothing.
+    @Test func missingFileNamesThePath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let missing = folder.url.appendingPathComponent("missing/labels.gz").path
+        let error = #expect(throws: GzipError.self) { try Gzip.contentsOfFile(atPath: missing) }
+        #expect(error?.description == "\(missing): cannot read: No such file or directory")
     }
 }

@@ -134,10 +134,6 @@ extension Network {
         for layer in layers {
             input = layer.forward(input, training: false).a
         }
-        return (0..<input.rows).map { row in
-            var best = 0
-            for column in 1..<max(1, input.columns) where input[row, column] > input[row, best] { best = column }
-            return best
-        }
+        return (0..<input.rows).map { input.largestColumn(inRow: $0) }
     }
 }

@@ -1,3 +1,4 @@
+import Experiments
 #if canImport(Glibc)
 import Glibc
 #else

@@ -1,4 +1,5 @@
 import Engine
+import Experiments
 
 /// The lines `regsim train` prints for its records.
 public enum TrainingText {

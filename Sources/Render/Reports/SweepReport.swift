@@ -1,3 +1,5 @@
+import Experiments
+
 /// The sweep's table and chart.
 public enum SweepReport {
     /// λ, mean ± std of validation and training accuracy per λ, and the chosen λ marked.
@@ -11,7 +13,19 @@ public enum SweepReport {
         }
         var text = TextTable.render(header: ["λ", "valid % (\(folds)-fold)", "train %"], rows: rows)
         if let chosen { text += "chosen λ = \(chosen) (*: best mean validation accuracy)\n" }
+        let diverged = points.filter { $0.divergedFolds > 0 }
+        if !diverged.isEmpty {
+            text += "diverged, never chosen: " + diverged.map { "λ = \($0.lambda) (\($0.divergedFolds) of \(folds) folds)" }
+                .joined(separator: ", ") + "\n"
+        }
         return text
+    }
+
+    /// "λ = 0.01: validation 91.20% ± 0.85", and "(diverged in 2 of 5 folds: never chosen)" after a divergence.
+    public static func pointLine(_ point: SweepPoint, folds: Int) -> String {
+        let validation = point.validation
+        return "λ = \(point.lambda): validation \(ExperimentReport.percent(validation.mean))% ± \(ExperimentReport.percent(validation.deviation))"
+            + (point.divergedFolds == 0 ? "" : " (diverged in \(point.divergedFolds) of \(folds) folds: never chosen)") + "\n"
     }
 
     /// `lambda,fold,validation_accuracy,training_accuracy`, one row per fold.

@@ -1,3 +1,5 @@
+import Experiments
+
 /// What `regsim train --early-stop` prints and draws about the stop.
 public enum EarlyStoppingReport {
     /// "early stopping (patience 3, on the validation loss): stopped after epoch 7; best epoch 4 …"
