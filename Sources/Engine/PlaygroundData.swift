@@ -35,8 +35,6 @@ public struct PlaygroundData: Equatable, Sendable, Codable {
 
     public static let defaultCount = 200
     public static let defaultTestFraction = 0.5
-    /// The seed of the draw is the session's seed xor this ("data" in ASCII).
-    public static let seedSalt: UInt64 = 0x6461_7461
 
     public init(shape: PlaygroundShape, count: Int = defaultCount, noise: Double = 0, testFraction: Double = defaultTestFraction) {
         self.shape = shape
@@ -53,10 +51,10 @@ public struct PlaygroundData: Equatable, Sendable, Codable {
         "\(shape.rawValue) n=\(count) noise=\(noise) test=\(testFraction)"
     }
 
-    /// The n points drawn from SplitMix64(seed xor `seedSalt`), in a seeded random order; the
+    /// The n points drawn from the stream (seed, playgroundData, 0), in a seeded random order; the
     /// first `testCount` of that order are the test points, the rest train.
     public func generate(seed: UInt64) -> (training: Dataset<Double>, test: Dataset<Double>) {
-        var generator = SplitMix64(seed: seed ^ Self.seedSalt)
+        var generator = RandomStream.generator(seed: seed, purpose: .playgroundData)
         let positives = (count + 1) / 2
         var points: [(x: Double, y: Double, label: Double)] = []
         for index in 0..<count {
