@@ -51,12 +51,15 @@ public struct Exercise: Equatable, Sendable {
     public var options: [(letter: String, text: String)]
     /// The line of `exercise ID` in the file.
     public var line: Int
+    /// The line of its `answer:` (errors about the answer point there).
+    public var answerLine: Int
 
     public static func == (lhs: Exercise, rhs: Exercise) -> Bool {
         lhs.id == rhs.id && lhs.question == rhs.question && lhs.answer == rhs.answer
             && lhs.tolerance == rhs.tolerance && lhs.hint == rhs.hint && lhs.points == rhs.points
             && lhs.options.map(\.letter) == rhs.options.map(\.letter)
             && lhs.options.map(\.text) == rhs.options.map(\.text) && lhs.line == rhs.line
+            && lhs.answerLine == rhs.answerLine
     }
 }
 
@@ -109,6 +112,9 @@ public enum Tolerance: Equatable, Sendable {
     case absolute(Double)
     /// |answer − key| ≤ bound·|key|.
     case relative(Double)
+    /// For answers computed by hand: |answer − key| ≤ 5·10⁻ⁿ·|key| (`4 significant digits`
+    /// accepts 0.001911 for 0.00191097…, relative 5e-4).
+    case significantDigits(Int)
 
     public static let standard = Tolerance.absolute(1e-9)
 
@@ -117,6 +123,7 @@ public enum Tolerance: Equatable, Sendable {
         switch self {
         case .absolute(let bound): return abs(answer - key) <= bound
         case .relative(let bound): return abs(answer - key) <= bound * abs(key)
+        case .significantDigits(let digits): return Tolerance.relative(Self.relativeBound(digits: digits)).accepts(answer, key: key)
         }
     }
 
@@ -124,7 +131,15 @@ public enum Tolerance: Equatable, Sendable {
         switch self {
         case .absolute(let bound): "±\(bound)"
         case .relative(let bound): "relative \(bound)"
+        case .significantDigits(let digits): "\(digits) significant digit\(digits == 1 ? "" : "s")"
         }
+    }
+
+    /// 5·10⁻ⁿ: the relative error that n significant digits allow.
+    static func relativeBound(digits: Int) -> Double {
+        var bound = 5.0
+        for _ in 0..<digits { bound /= 10 }
+        return bound
     }
 }
 

@@ -4,14 +4,11 @@ public enum LessonParser {
     /// Parses `text`, naming `fileName` in errors; `number` is taken from its `NN-` prefix.
     public static func parse(_ text: String, fileName: String) throws(LessonError) -> Lesson {
         var parser = State(fileName: fileName)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
-        if lines.count > 1, lines.last == "" { lines.removeLast() }  // the final newline
+        let lines = LessonText.lines(text)
         for (offset, line) in lines.enumerated() {
             try parser.read(line, number: offset + 1)
         }
-        return try parser.finish(lineCount: lines.count)
+        return try parser.finish(lineCount: max(lines.count, 1))
     }
 
     /// The number in a file name such as `03-l2-shrinkage.lesson`, or 0.
@@ -34,7 +31,7 @@ public enum LessonParser {
             var line: Int
             var question: String?
             var answer: (AnswerKind, line: Int)?
-            var tolerance: Tolerance = .standard
+            var tolerance: (Tolerance, line: Int)?
             var hint: String?
             var points: Double = 1
             var options: [(letter: String, text: String)] = []
@@ -102,9 +99,11 @@ public enum LessonParser {
             case "hint":
                 draft.hint = draft.hint.map { $0 + " " + value } ?? value
             case "answer":
+                if let first = draft.answer { throw error(number, "exercise '\(draft.id)' has a second 'answer:' (the first is on line \(first.line))") }
                 draft.answer = (try answerKind(value, number: number), number)
             case "tolerance":
-                draft.tolerance = try tolerance(value, number: number)
+                if let first = draft.tolerance { throw error(number, "exercise '\(draft.id)' has a second 'tolerance:' (the first is on line \(first.line))") }
+                draft.tolerance = (try tolerance(value, number: number), number)
             case "points":
                 guard let points = Double(value), points >= 0, points.isFinite else {
                     throw error(number, "points must be a number ≥ 0, found '\(value)'")
@@ -138,8 +137,11 @@ public enum LessonParser {
             } else if !draft.options.isEmpty {
                 throw error(answerLine, "options are given but the answer is not 'choice X'")
             }
-            return Exercise(id: draft.id, question: question, answer: answer, tolerance: draft.tolerance,
-                            hint: draft.hint, points: draft.points, options: draft.options, line: draft.line)
+            if let (_, line) = draft.tolerance, !answer.isNumeric {
+                throw error(line, "a tolerance applies to computed numbers only; a 'choice' or 'literal' answer is compared exactly (a numeric literal as a number)")
+            }
+            return Exercise(id: draft.id, question: question, answer: answer, tolerance: draft.tolerance?.0 ?? .standard,
+                            hint: draft.hint, points: draft.points, options: draft.options, line: draft.line, answerLine: answerLine)
         }
 
         func answerKind(_ text: String, number: Int) throws(LessonError) -> AnswerKind {
@@ -201,11 +203,18 @@ public enum LessonParser {
         }
 
         func tolerance(_ text: String, number: Int) throws(LessonError) -> Tolerance {
+            let parts = text.split(separator: " ")
+            if parts.count == 3, parts[1] == "significant", parts[2] == "digits" || parts[2] == "digit" {
+                guard let digits = Int(parts[0]), (1...15).contains(digits) else {
+                    throw error(number, "expected 'tolerance: N significant digits' with N from 1 to 15, found '\(text)'")
+                }
+                return .significantDigits(digits)
+            }
             var words = text.split(separator: " ").map(String.init)
             let relative = words.first == "relative"
             if relative || words.first == "absolute" { words.removeFirst() }
             guard words.count == 1, let bound = Double(words[0]), bound >= 0, bound.isFinite else {
-                throw error(number, "expected 'tolerance: NUMBER' (absolute) or 'tolerance: relative NUMBER', found '\(text)'")
+                throw error(number, "expected 'tolerance: NUMBER' (absolute), 'tolerance: relative NUMBER' or 'tolerance: N significant digits', found '\(text)'")
             }
             return relative ? .relative(bound) : .absolute(bound)
         }
@@ -219,28 +228,5 @@ public enum LessonParser {
             return Lesson(number: LessonParser.number(ofFile: fileName), title: title ?? "",
                           fileName: fileName, steps: steps)
         }
-    }
-}
-
-extension StringProtocol {
-    var trimmed: String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-
-    var trailingTrimmed: String {
-        var view = Substring(self)
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-
-    /// `key: value` split at the first ": " (or a trailing ":"), both trimmed.
-    var keyValue: (String, String)? {
-        guard let colon = firstIndex(of: ":") else { return nil }
-        let key = self[..<colon].trimmed
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }) else { return nil }
-        return (key, self[index(after: colon)...].trimmed)
     }
 }
