@@ -157,3 +157,12 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(fileName):\(line): \(message)" }
 }
+
+/// Every problem found in a lesson file, in the order found (never empty).
+public struct LessonErrors: Error, Equatable, Sendable {
+    public var errors: [LessonError]
+
+    public init(errors: [LessonError]) {
+        self.errors = errors
+    }
+}

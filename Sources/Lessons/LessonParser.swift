@@ -2,13 +2,29 @@
 /// `---`, then prose, `> command` lines, `pause`, and `exercise ID … end` blocks.
 public enum LessonParser {
     /// Parses `text`, naming `fileName` in errors; `number` is taken from its `NN-` prefix.
+    /// The first error in the file is thrown (`check` gives them all).
     public static func parse(_ text: String, fileName: String) throws(LessonError) -> Lesson {
+        switch check(text, fileName: fileName) {
+        case .success(let lesson): return lesson
+        case .failure(let problems): throw problems.errors[0]
+        }
+    }
+
+    /// Parses `text`, reading on after an error: the lesson, or every error in the order found.
+    public static func check(_ text: String, fileName: String) -> Result<Lesson, LessonErrors> {
         var parser = State(fileName: fileName)
+        var errors: [LessonError] = []
         let lines = LessonText.lines(text)
         for (offset, line) in lines.enumerated() {
-            try parser.read(line, number: offset + 1)
+            do { try parser.read(line, number: offset + 1) } catch { errors.append(error) }
         }
-        return try parser.finish(lineCount: max(lines.count, 1))
+        do {
+            let lesson = try parser.finish(lineCount: max(lines.count, 1))
+            if errors.isEmpty { return .success(lesson) }
+        } catch {
+            errors.append(error)
+        }
+        return .failure(LessonErrors(errors: errors))
     }
 
     /// The number in a file name such as `03-l2-shrinkage.lesson`, or 0.
@@ -35,6 +51,8 @@ public enum LessonParser {
             var hint: String?
             var points: Double = 1
             var options: [(letter: String, text: String)] = []
+            /// Whether its `answer:` line was an error (then a missing answer is not reported again).
+            var answerFailed = false
         }
 
         func error(_ line: Int, _ message: String) -> LessonError {
@@ -46,8 +64,8 @@ public enum LessonParser {
             if inHeader {
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
                 if trimmed == "---" {
+                        inHeader = false
                     guard title != nil else { throw error(number, "missing 'title: …' before '---'") }
-                    inHeader = false
                     return
                 }
                 guard let (key, value) = trimmed.keyValue, key == "title", !value.isEmpty else {
@@ -69,12 +87,13 @@ public enum LessonParser {
                 steps.append(.pause)
             } else if trimmed == "exercise" || trimmed.hasPrefix("exercise ") {
                 let id = trimmed.dropFirst("exercise".count).trimmed
+                // The exercise is opened even when its line is wrong, so its lines read as its own.
+                open = Draft(id: id, line: number)
                 guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                     throw error(number, "expected 'exercise ID' with an ID of letters, digits, '-' or '_'")
                 }
                 guard !ids.contains(id) else { throw error(number, "exercise '\(id)' is defined twice") }
                 ids.insert(id)
-                open = Draft(id: id, line: number)
             } else if trimmed == "end" {
                 throw error(number, "'end' without an open exercise")
             } else {
@@ -86,8 +105,8 @@ public enum LessonParser {
             guard var draft = open else { return }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
             if trimmed == "end" {
-                steps.append(.exercise(try close(draft, endLine: number)))
                 open = nil
+                if let exercise = try close(draft, endLine: number) { steps.append(.exercise(exercise)) }
                 return
             }
             guard let (key, value) = trimmed.keyValue else {
@@ -100,7 +119,13 @@ public enum LessonParser {
                 draft.hint = draft.hint.map { $0 + " " + value } ?? value
             case "answer":
                 if let first = draft.answer { throw error(number, "exercise '\(draft.id)' has a second 'answer:' (the first is on line \(first.line))") }
-                draft.answer = (try answerKind(value, number: number), number)
+                do {
+                    draft.answer = (try answerKind(value, number: number), number)
+                } catch {
+                    draft.answerFailed = true
+                    open = draft
+                    throw error
+                }
             case "tolerance":
                 if let first = draft.tolerance { throw error(number, "exercise '\(draft.id)' has a second 'tolerance:' (the first is on line \(first.line))") }
                 draft.tolerance = (try tolerance(value, number: number), number)
@@ -123,11 +148,12 @@ public enum LessonParser {
             open = draft
         }
 
-        func close(_ draft: Draft, endLine: Int) throws(LessonError) -> Exercise {
+        func close(_ draft: Draft, endLine: Int) throws(LessonError) -> Exercise? {
             guard let question = draft.question, !question.isEmpty else {
                 throw error(draft.line, "exercise '\(draft.id)' has no 'question:'")
             }
             guard let (answer, answerLine) = draft.answer else {
+                if draft.answerFailed { return nil }  // its `answer:` line was reported
                 throw error(draft.line, "exercise '\(draft.id)' has no 'answer:'")
             }
             if case .choice(let letter) = answer {

@@ -20,7 +20,7 @@ struct LessonCommand: ParsableCommand {
         replaying the lesson's own commands (not the ones you typed). --restart starts over.
         With piped input there are no prompts: each line is an Enter, a command or an answer.
         """,
-        subcommands: [LessonRunCommand.self, LessonListCommand.self],
+        subcommands: [LessonRunCommand.self, LessonListCommand.self, LessonCheckCommand.self],
         defaultSubcommand: LessonRunCommand.self
     )
 

@@ -8,6 +8,8 @@ struct PlayCommand: ParsableCommand {
         abstract: "Play a lesson as a script: its transcript with the exercises' answers.",
         discussion: """
         The output is the same, byte for byte, on every run (for handouts and screencasts). \
+        With --no-answers each exercise ends in a blank 'ID: ____________' line, the form \
+        of an answers file for 'regsim grade'. \
         Exit status 2 when the lesson cannot be found, parsed or played.
         """
     )
@@ -15,10 +17,13 @@ struct PlayCommand: ParsableCommand {
     @Argument(help: "The lesson's number (see 'regsim lesson list').")
     var number: Int
 
+    @Flag(help: "A handout for learners: the questions and options, no answers or derivations.")
+    var noAnswers = false
+
     func run() throws {
         let library = try LessonCommand.library()
         let playback = try LessonCommand.reportingErrors { () throws(LessonError) in
-            try LessonPlayer.play(try library.lesson(number))
+            try LessonPlayer.play(try library.lesson(number), showingAnswers: !noAnswers)
         }
         Output.write(playback.transcript)
     }

@@ -118,3 +118,26 @@ import Testing
         #expect(all[0].contains("accepted within ±1e-12 of 0.99"))
     }
 }
+
+/// The instructor's tools through the executable: `lesson check` and `play --no-answers`.
+@Suite struct InstructorToolTests {
+    @Test func lessonCheckLintsAFileAnywhere() throws {
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("draft.lesson")
+        try Data("title: T\n---\nexercise a\n  question: Q\n  answer: value loss\n  answer: literal x\nend\n> nonsense\n".utf8).write(to: file)
+        let outcome = try RegsimExecutable.run(["lesson", "check", file.path])
+        #expect(outcome.status == 1)
+        #expect(outcome.errors == "\(file.path):6: exercise 'a' has a second 'answer:' (the first is on line 5)\n")
+        let fixed = folder.appendingPathComponent("fixed.lesson")
+        try Data("title: T\n---\n> update\nexercise a\n  question: Q\n  answer: value loss\nend\n".utf8).write(to: fixed)
+        let clean = try RegsimExecutable.run(["lesson", "check", fixed.path])
+        #expect(clean.status == 0 && clean.output == "\(fixed.path): ok (1 exercise, 1 commands)\n", "\(clean.errors)")
+    }
+
+    @Test func playWithoutAnswersIsAHandout() throws {
+        let outcome = try RegsimExecutable.run(["play", "3", "--no-answers"])
+        #expect(outcome.status == 0)
+        #expect(outcome.output.contains("factor: ____________") && !outcome.output.contains("answer: "))
+    }
+}
