@@ -135,6 +135,27 @@ public enum Tolerance: Equatable, Sendable {
         }
     }
 
+    /// Reads a `tolerance:` value: `1e-9` (absolute), `absolute 1e-9`, `relative 1e-9` or
+    /// `4 significant digits`; the failure's message says what was expected.
+    static func read(_ text: String) -> Result<Tolerance, LessonError> {
+        let words = text.split(separator: " ").map(String.init)
+        func failure(_ message: String) -> Result<Tolerance, LessonError> {
+            .failure(LessonError(fileName: "", line: 0, message: message))
+        }
+        if words.count == 3, words[1] == "significant", words[2] == "digits" || words[2] == "digit" {
+            guard let digits = Int(words[0]), (1...15).contains(digits) else {
+                return failure("expected 'tolerance: N significant digits' with N from 1 to 15, found '\(text)'")
+            }
+            return .success(.significantDigits(digits))
+        }
+        let relative = words.first == "relative"
+        let number = relative || words.first == "absolute" ? Array(words.dropFirst()) : words
+        guard number.count == 1, let bound = Double(number[0]), bound >= 0, bound.isFinite else {
+            return failure("expected 'tolerance: NUMBER' (absolute), 'tolerance: relative NUMBER' or 'tolerance: N significant digits', found '\(text)'")
+        }
+        return .success(relative ? .relative(bound) : .absolute(bound))
+    }
+
     /// 5·10⁻ⁿ: the relative error that n significant digits allow.
     static func relativeBound(digits: Int) -> Double {
         var bound = 5.0

@@ -229,20 +229,10 @@ public enum LessonParser {
         }
 
         func tolerance(_ text: String, number: Int) throws(LessonError) -> Tolerance {
-            let parts = text.split(separator: " ")
-            if parts.count == 3, parts[1] == "significant", parts[2] == "digits" || parts[2] == "digit" {
-                guard let digits = Int(parts[0]), (1...15).contains(digits) else {
-                    throw error(number, "expected 'tolerance: N significant digits' with N from 1 to 15, found '\(text)'")
-                }
-                return .significantDigits(digits)
+            switch Tolerance.read(text) {
+            case .success(let tolerance): return tolerance
+            case .failure(let problem): throw error(number, problem.message)
             }
-            var words = text.split(separator: " ").map(String.init)
-            let relative = words.first == "relative"
-            if relative || words.first == "absolute" { words.removeFirst() }
-            guard words.count == 1, let bound = Double(words[0]), bound >= 0, bound.isFinite else {
-                throw error(number, "expected 'tolerance: NUMBER' (absolute), 'tolerance: relative NUMBER' or 'tolerance: N significant digits', found '\(text)'")
-            }
-            return relative ? .relative(bound) : .absolute(bound)
         }
 
         func finish(lineCount: Int) throws(LessonError) -> Lesson {
