@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -17,20 +18,19 @@ let package = Package(
         // and the step trace as plain data. Never prints.
         .target(name: "Engine", dependencies: ["Kernels"], swiftSettings: optimizedInDebug),
         // Fast Float matrix multiply (register-blocked SIMD, both cores) beside its plain
-        // reference. Optimized and built for x86-64-v3 (AVX2, FMA) even in debug builds:
-        // without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
+        // reference. Optimized even in debug builds, and on x86-64 built for x86-64-v3 (AVX2,
+        // FMA): without these flags the kernel is 4-5x (release) to ~1000x (debug) slower.
         .target(
             name: "Kernels",
-            swiftSettings: [
-                .unsafeFlags(["-Xcc", "-march=x86-64-v3"]),
-                .unsafeFlags(["-O"], .when(configuration: .debug)),
-            ]
+            swiftSettings: kernelCPUFlags + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // Whether this processor has the instructions the kernels were built for (cpuid).
+        .target(name: "CPUFeatures", cSettings: cpuFeatureDefines),
         // MNIST-format data: gzip (zlib) IDX files, checked against SHA-256 sums.
         .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"],
                 swiftSettings: optimizedInDebug),
         // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
-        .target(name: "ProjectFolders"),
+        .target(name: "ProjectFolders", dependencies: ["Files"]),
         // Atomic writes that replace only regular files, and paths read alike everywhere (`~`).
         .target(name: "Files"),
         // Training runs on MNIST-format data, the article's experiment, λ by K-fold
@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "regsim",
             dependencies: [
-                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders", "Render", "Files",
+                "Interpreter", "CReadline", "Experiments", "MNIST", "Lessons", "ProjectFolders", "Render", "Files", "CPUFeatures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,3 +86,27 @@ let package = Package(
 /// unoptimized caller cannot use the engine's `@_specialize`d entry points). -O does not
 /// change floating-point results: Swift neither reassociates nor contracts them.
 var optimizedInDebug: [SwiftSetting] { [.unsafeFlags(["-O"], .when(configuration: .debug))] }
+
+/// The processor the kernels are built for. On x86-64: x86-64-v3 (AVX2 and FMA, Intel Haswell
+/// and AMD Excavator or later; regsim checks at start and says so on an older processor), or
+/// what REGSIM_TARGET_CPU names (`REGSIM_TARGET_CPU=x86-64 swift build` runs on any x86-64,
+/// with slower kernels). On arm64 nothing is needed: NEON is part of the baseline and SIMD8<Float> maps
+/// to it.
+var kernelTargetCPU: String? {
+    #if arch(x86_64)
+    return ProcessInfo.processInfo.environment["REGSIM_TARGET_CPU"] ?? "x86-64-v3"
+    #else
+    return nil
+    #endif
+}
+
+var kernelCPUFlags: [SwiftSetting] {
+    kernelTargetCPU.map { [.unsafeFlags(["-Xcc", "-march=\($0)"])] } ?? []
+}
+
+/// Tells the start-up check what the kernels were built for.
+var cpuFeatureDefines: [CSetting] {
+    guard let cpu = kernelTargetCPU else { return [] }
+    let needsAVX2 = cpu == "x86-64-v3" || cpu == "x86-64-v4"
+    return [.define("REGSIM_KERNEL_CPU", to: "\"\(cpu)\"")] + (needsAVX2 ? [.define("REGSIM_KERNELS_NEED_AVX2_FMA")] : [])
+}

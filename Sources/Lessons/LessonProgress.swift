@@ -84,7 +84,13 @@ public struct LessonProgress: Codable, Equatable, Sendable {
     /// `$XDG_STATE_HOME/regsim/lessons/NN.json` (an absolute XDG_STATE_HOME only), else
     /// `$HOME/.local/state/regsim/lessons/NN.json`; nil when none of them is set.
     public static func path(lesson number: Int, environment: [String: String]) -> String? {
-        let name = (number < 10 ? "0\(number)" : "\(number)") + ".json"
+        path(key: number < 10 ? "0\(number)" : "\(number)", environment: environment)
+    }
+
+    /// The file named `KEY.json` in the same folder: a lesson opened by its path keeps its
+    /// progress under its file name (`03-l2-shrinkage.json`), apart from the numbered ones.
+    public static func path(key: String, environment: [String: String]) -> String? {
+        let name = key + ".json"
         if let folder = environment["REGSIM_LESSON_STATE"], !folder.isEmpty {
             return folder + "/" + name
         }

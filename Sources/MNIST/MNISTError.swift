@@ -47,6 +47,7 @@ public enum MNISTError: Error, Equatable, Sendable, CustomStringConvertible {
         case .dataNotFound(let searched):
             return "no MNIST data found (data/mnist/\(MNISTFile.trainingImages.fileName).gz); looked in:\n"
                 + searched.map { "  \($0)" }.joined(separator: "\n")
+                + "\nname the folder with --data DIR or REGSIM_DATA=DIR, or install regsim with scripts/install.sh"
         case .invalidSplit(let message):
             return message
         }

@@ -36,8 +36,8 @@ struct GradeCommand: ParsableCommand {
         }
     }
 
-    @Argument(help: "The lesson's number (see 'regsim lesson list').")
-    var number: Int
+    @Argument(help: lessonArgumentHelp)
+    var lesson: String
 
     @Option(help: "A learner's answers file, or a folder of them (repeat for several).")
     var answers: [String]
@@ -57,16 +57,16 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Write a report per learner (in --format) to this folder.")
     var reports: String?
 
+    @OptionGroup var folders: FolderOptions
+
     func validate() throws {
         guard !answers.isEmpty else { throw ValidationError("give --answers FILE or --answers DIR") }
     }
 
     func run() throws {
-        let library = try LessonCommand.library()
-        let (lesson, keys) = try LessonCommand.reportingErrors { () throws(LessonError) in
-            let lesson = try library.lesson(number)
-            return (lesson, try LessonPlayer.play(lesson).keys)
-        }
+        folders.apply()
+        let lesson = try folders.lesson(self.lesson)
+        let keys = try LessonCommand.reportingErrors { () throws(LessonError) in try LessonPlayer.play(lesson).keys }
         let passMark = try pass.map { text in
             try LessonCommand.reportingErrors { () throws(LessonError) in try PassMark.points(text, maximum: lesson.maximumScore).get() }
         }

@@ -10,7 +10,7 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "The lessons that follow the article: 'regsim lesson N' runs lesson N.",
         discussion: """
-        regsim lesson N [--restart]: read the lesson, run its commands, answer its exercises. \
+        regsim lesson N [--restart] (or regsim lesson FILE.lesson): read the lesson, run its commands, answer its exercises. \
         \(LessonRun.inputRule) Each answer is graded at once: a wrong one shows the hint and \
         gives another try; after the third the answer and its derivation are shown.
 
@@ -25,16 +25,6 @@ struct LessonCommand: ParsableCommand {
         subcommands: [LessonRunCommand.self, LessonListCommand.self, LessonCheckCommand.self],
         defaultSubcommand: LessonRunCommand.self
     )
-
-    /// The lessons folder, or exit status 2 with the places looked at.
-    static func library() throws -> LessonLibrary {
-        switch LessonLibrary.locate() {
-        case .success(let library): return library
-        case .failure(let error):
-            Output.writeError("regsim: \(error.message)\n")
-            throw ExitCode(2)
-        }
-    }
 
     /// Runs `body`, turning a lesson error into `FILE:LINE: MESSAGE` and exit status 2.
     static func reportingErrors<T>(_ body: () throws(LessonError) -> T) throws -> T {
@@ -54,8 +44,10 @@ struct LessonListCommand: ParsableCommand {
         abstract: "List the lessons: number, title, commands, exercises, and your status and best score."
     )
 
+    @OptionGroup var folders: FolderOptions
+
     func run() throws {
-        let library = try LessonCommand.library()
+        let library = try folders.library()
         let lessons = try LessonCommand.reportingErrors { () throws(LessonError) in try library.lessons() }
         let environment = ProcessInfo.processInfo.environment
         var text = ""
@@ -93,22 +85,27 @@ struct LessonRunCommand: ParsableCommand {
         discussion: LessonRun.inputRule
     )
 
-    @Argument(help: "The lesson's number (see 'regsim lesson list').")
-    var number: Int
+    @Argument(help: lessonArgumentHelp)
+    var lesson: String
 
     @Flag(help: "Start a new attempt (earlier attempts and their scores are kept).")
     var restart = false
 
+    @OptionGroup var folders: FolderOptions
+
     func run() throws {
-        let library = try LessonCommand.library()
+        folders.apply()
+        let lesson = try folders.lesson(self.lesson)
         let environment = ProcessInfo.processInfo.environment
-        let progressPath = LessonProgress.path(lesson: number, environment: environment)
+        let progressPath = Int(self.lesson) != nil
+            ? LessonProgress.path(lesson: lesson.number, environment: environment)
+            : LessonProgress.path(key: URL(fileURLWithPath: self.lesson).deletingPathExtension().lastPathComponent,
+                                  environment: environment)
         let saved = progressPath.flatMap(LessonProgress.load(from:))
         let terminal = isatty(STDIN_FILENO) != 0
         let interpreter = Interpreter(isInterrupted: Interrupts.check)
         let date = ISO8601DateFormatter().string(from: Date())
         var lessonRun = try LessonCommand.reportingErrors { () throws(LessonError) in
-            let lesson = try library.lesson(number)
             let start = restart ? saved.map { $0.newAttempt(finished: $0.position >= lesson.steps.count, started: date) } : saved
             return try LessonRun(lesson: lesson, interpreter: interpreter, progress: start, date: date)
         }

@@ -14,17 +14,18 @@ struct PlayCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The lesson's number (see 'regsim lesson list').")
-    var number: Int
+    @Argument(help: lessonArgumentHelp)
+    var lesson: String
+
+    @OptionGroup var folders: FolderOptions
 
     @Flag(help: "A handout for learners: the questions and options, no answers or derivations.")
     var noAnswers = false
 
     func run() throws {
-        let library = try LessonCommand.library()
-        let playback = try LessonCommand.reportingErrors { () throws(LessonError) in
-            try LessonPlayer.play(try library.lesson(number), showingAnswers: !noAnswers)
-        }
+        folders.apply()
+        let lesson = try folders.lesson(self.lesson)
+        let playback = try LessonCommand.reportingErrors { () throws(LessonError) in try LessonPlayer.play(lesson, showingAnswers: !noAnswers) }
         Output.write(playback.transcript)
     }
 }

@@ -21,7 +21,10 @@ struct ReplCommand: ParsableCommand {
 
     @OptionGroup var echoOptions: EchoOptions
 
+    @OptionGroup var dataFolder: DataFolderOption
+
     func run() throws {
+        dataFolder.apply()
         var interpreter = Interpreter(isInterrupted: Interrupts.check)
         interpreter.stream = { Output.write($0) }
         if isatty(STDIN_FILENO) != 0 {

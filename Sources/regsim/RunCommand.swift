@@ -21,7 +21,10 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var echoOptions: EchoOptions
 
+    @OptionGroup var dataFolder: DataFolderOption
+
     func run() throws {
+        dataFolder.apply()
         let text: String
         switch Self.readText(file) {
         case .success(let contents):

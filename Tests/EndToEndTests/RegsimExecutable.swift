@@ -26,12 +26,14 @@ enum RegsimExecutable {
     /// builds every product with the tests), else `.build/debug/regsim`, else built now.
     static let location: Result<URL, HarnessFailure> = locate()
 
-    /// Runs `regsim arguments` with `input` on its standard input (a file, never a
-    /// terminal) and `environment` added to this process's environment.
+    /// Runs `regsim arguments` (or `executable`) with `input` on its standard input (a file,
+    /// never a terminal), `environment` added to this process's environment, in
+    /// `currentDirectory` (default: this process's).
     static func run(
-        _ arguments: [String], input: String = "", environment: [String: String] = [:]
+        _ arguments: [String], input: String = "", environment: [String: String] = [:],
+        executable: URL? = nil, currentDirectory: URL? = nil
     ) throws -> Outcome {
-        let executable = try location.get()
+        let executable = try executable ?? location.get()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let inputFile = folder.appendingPathComponent("input")
@@ -39,7 +41,7 @@ enum RegsimExecutable {
         let errorFile = folder.appendingPathComponent("errors")
         try Data(input.utf8).write(to: inputFile)
         let status = try runProcess(
-            executable, arguments: arguments, environment: environment,
+            executable, arguments: arguments, environment: environment, currentDirectory: currentDirectory,
             input: inputFile, output: outputFile, errors: errorFile
         )
         return Outcome(
@@ -51,11 +53,12 @@ enum RegsimExecutable {
 
     /// Runs `executable` with its streams on files; gives up after `timeout` seconds.
     static func runProcess(
-        _ executable: URL, arguments: [String], environment: [String: String] = [:],
+        _ executable: URL, arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
         input: URL?, output: URL, errors: URL, timeout: Double = 120
     ) throws -> Int32 {
         let process = Process()
         process.executableURL = executable
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)

@@ -150,7 +150,7 @@ struct NetCommand: TextCommand {
 }
 
 /// `loss mse | xent`
-struct LossCommand: TextCommand {
+struct LossCommand: ChoiceCommand, TextCommand {
     static let help = CommandHelp(name: "loss", usage: "loss mse | loss xent",
         summary: "choose the data loss",
         details: """
@@ -158,17 +158,11 @@ struct LossCommand: TextCommand {
         xent: cross-entropy −1/n·Σ y·ln ŷ; needs out=softmax (or out=sigmoid with one output).
         """)
     static let examples = ["loss mse", "loss xent"]
-    var loss: Loss
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        loss = try arguments.choice("loss", Loss.self)
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? Loss.allCases.map(\.rawValue) : []
-    }
+    static let choiceName = "loss"
+    var choice: Loss
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        let loss = choice
         let network = session.trainer.network
         if let problem = loss.incompatibility(output: network.layers.last?.activation ?? .identity, outputCount: network.outputCount) {
             throw InterpreterError("\(problem): change the network first (net … out=\(network.outputCount == 1 ? "sigmoid" : "softmax"))")

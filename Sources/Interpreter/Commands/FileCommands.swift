@@ -2,19 +2,11 @@ import Render
 import Foundation
 
 /// `save PATH`
-struct SaveCommand: TextCommand {
+struct SaveCommand: PathCommand, TextCommand {
     static let help = CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",
         details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically.")
     static let examples = ["save s.json"]
     var path: String
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        path = try arguments.next("path")
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? request.paths(request.prefix) : []
-    }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let fileSystem = context.fileSystem
@@ -34,19 +26,11 @@ struct SaveCommand: TextCommand {
 }
 
 /// `load PATH`
-struct LoadCommand: TextCommand {
+struct LoadCommand: PathCommand, TextCommand {
     static let help = CommandHelp(name: "load", usage: "load PATH", summary: "load a session saved with save",
         details: "Replaces the whole session; the undo history starts empty.")
     static let examples = ["load s.json"]
     var path: String
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        path = try arguments.next("path")
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? request.paths(request.prefix) : []
-    }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let fileSystem = context.fileSystem

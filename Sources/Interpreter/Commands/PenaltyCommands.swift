@@ -84,7 +84,7 @@ struct PenaltyCommand: TextCommand {
 }
 
 /// `convention article | keras`
-struct ConventionCommand: TextCommand {
+struct ConventionCommand: ChoiceCommand, TextCommand {
     static let help = CommandHelp(name: "convention", usage: "convention article | convention keras",
         summary: "write L2 as (λ/2)·Σw² (article) or λ·Σw² (keras)",
         details: """
@@ -92,24 +92,18 @@ struct ConventionCommand: TextCommand {
         keras: l2(λ) adds λ·Σw², gradient 2λ·w, shrink factor 1 − 2ηλ; PyTorch weight_decay = 2λ.
         """)
     static let examples = ["convention keras", "convention article"]
-    var convention: L2Convention
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        convention = try arguments.choice("convention", L2Convention.self)
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? L2Convention.allCases.map(\.rawValue) : []
-    }
+    static let choiceName = "convention"
+    var choice: L2Convention
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        let convention = choice
         let note = session.change { $0.settings.regularization.convention = convention }
         return session.phaseText.conventionLine(convention) + note + "\n"
     }
 }
 
 /// `l1mode subgradient | clip | prox`
-struct L1ModeCommand: TextCommand {
+struct L1ModeCommand: ChoiceCommand, TextCommand {
     static let help = CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox",
         summary: "how an update applies the L1 pull",
         details: """
@@ -119,17 +113,11 @@ struct L1ModeCommand: TextCommand {
         Under elastic net the L2 shrinkage joins the data step in v.
         """)
     static let examples = ["l1mode clip", "l1mode prox", "l1mode subgradient"]
-    var mode: L1Mode
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        mode = try arguments.choice("L1 mode", L1Mode.self)
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? L1Mode.allCases.map(\.rawValue) : []
-    }
+    static let choiceName = "L1 mode"
+    var choice: L1Mode
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+        let mode = choice
         let optimizer = session.trainer.settings.optimizer
         if mode != .subgradient && optimizer != .sgd {
             throw InterpreterError("l1mode: \(mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (optimizer sgd first)")

@@ -1,19 +1,11 @@
 import Engine
 
 /// `watch W1[i,j]`
-struct WatchCommand: Command {
+struct WatchCommand: ParameterCommand {
     static let help = CommandHelp(name: "watch", usage: "watch W1[i,j] | watch b1[j]", summary: "print this parameter after every update",
         details: "unwatch removes it.")
     static let examples = ["watch W1[0,0]", "watch beta1[1]"]
     var parameter: ParameterID
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        parameter = try arguments.parameter().id
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? request.parameters : []
-    }
 
     func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         try session.requireParameter(parameter)
@@ -50,20 +42,12 @@ struct UnwatchCommand: Command {
 }
 
 /// `explain W1[i,j]`: the last update of one parameter, step by step.
-struct ExplainCommand: TextCommand {
+struct ExplainCommand: ParameterCommand, TextCommand {
     static let help = CommandHelp(name: "explain", usage: "explain W1[i,j] | explain b1[j]",
         summary: "the last update of a parameter, step by step",
         details: "The formula with the numbers plugged in, one operation a line, naming the convention and the L1 rule.")
     static let examples = ["explain W1[0,0]", "explain gamma1[0]"]
     var parameter: ParameterID
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        parameter = try arguments.parameter().id
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? request.parameters : []
-    }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         try session.requireParameter(parameter)
