@@ -134,6 +134,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         switch progress.nextPhase {
         case .forward:
             let batch = batchIndices(forUpdate: updateCount)
+            if batch.count == 1 && network.hasBatchNorm { throw TrainingError(Self.singleSampleBatchNorm(samples: data.sampleCount, batchSize: settings.batchSize)) }
             let x = data.inputs.selectingRows(batch)
             let layers = network.forward(x, mode: settings.trainingMode(forUpdate: updateCount))
             let record = ForwardRecord(batch: batch, layers: layers, targets: data.targets.selectingRows(batch),

@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `dropout P [input=Q] | off`
@@ -131,14 +132,25 @@ struct EvaluateCommand: PlainCommand, TextCommand {
         let output = caches[caches.count - 1]
         let activation = network.layers[network.layers.count - 1].activation
         let loss = session.trainer.settings.loss.evaluate(output: output, activation: activation, target: data.targets)
-        var text = "evaluate: inference mode on all \(data.sampleCount) samples (no dropout mask, no noise"
+        var text = "evaluate: inference mode on all \(counted(data.sampleCount, "sample")) (no dropout mask, no noise"
         text += network.hasBatchNorm ? ", batch norm with the running statistics)\n" : ")\n"
         let format = session.format
         for row in 0..<min(data.sampleCount, 12) {
             text += "  sample \(row): ŷ = \(session.format.vector(output.a.row(row)))  y = \(session.format.vector(data.targets.row(row)))\n"
         }
         if data.sampleCount > 12 { text += "  … \(data.sampleCount - 12) more samples\n" }
-        text += "J_data = \(session.format(loss.value))\n"
+        let epsilon = session.trainer.settings.labelSmoothing
+        if epsilon == 0 {
+            text += "J_data = \(session.format(loss.value))\n"
+        } else {
+            // the update's J_data uses y′ = (1 − ε)·y + ε/K; evaluate names both
+            let smoothed = session.trainer.settings.loss.evaluate(output: output, activation: activation,
+                                                                  target: Loss.smoothedTargets(data.targets, epsilon: epsilon))
+            let k = Loss.smoothingClassCount(outputs: data.targetCount)
+            text += "J_data = \(session.format(loss.value)) on the targets y (unsmoothed)\n"
+            text += "J_data = \(session.format(smoothed.value)) on the smoothed targets y′ = (1 − ε)·y + ε/K, ε = \(session.format(epsilon)), "
+                + "K = \(k) (the J_data an update computes)\n"
+        }
         if session.trainer.settings.loss == .crossEntropy {
             let predicted: [Int], actual: [Int]
             if data.targetCount == 1 {
