@@ -18,14 +18,8 @@ struct DropoutCommand: TextCommand {
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
         if arguments.accept("off") { return }
-        let reader = arguments
-        func rate(_ word: String, _ what: String) throws(InterpreterError) -> Double {
-            guard let value = Double(word), value.isFinite else { throw reader.fail("'\(word)' is not a number (\(what))") }
-            guard value >= 0 && value < 1 else { throw reader.fail("\(what) must be in [0, 1) (the probability of dropping a value), not \(word)") }
-            return value
-        }
-        hidden = try rate(try arguments.next("p"), "p")
-        if let text = try arguments.options(["input"])["input"] { input = try rate(text, "input p") }
+        hidden = try arguments.number(.dropout("p"))
+        if let text = try arguments.options(["input"])["input"] { input = try arguments.value(text, .dropout("input p")) }
     }
 
     static func candidates(_ request: CompletionRequest) -> [String] {
@@ -63,7 +57,7 @@ struct NoiseCommand: TextCommand {
     var sigma: Double
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        sigma = arguments.accept("off") ? 0 : try arguments.number("σ", minimum: 0)
+        sigma = arguments.accept("off") ? 0 : try arguments.number(.noise)
     }
 
     static func candidates(_ request: CompletionRequest) -> [String] {

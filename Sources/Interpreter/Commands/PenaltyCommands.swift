@@ -27,11 +27,11 @@ struct PenaltyCommand: TextCommand {
             change = .biases(try arguments.onOff())
             return
         case "none": term = .none
-        case "l1": term = PenaltyTerm(l1: try arguments.number("λ", minimum: 0))
-        case "l2": term = PenaltyTerm(l2: try arguments.number("λ", minimum: 0))
+        case "l1": term = PenaltyTerm(l1: try arguments.number(.lambda))
+        case "l2": term = PenaltyTerm(l2: try arguments.number(.lambda))
         case "elastic":
-            let l1 = try arguments.number("λ1", minimum: 0)
-            term = PenaltyTerm(l1: l1, l2: try arguments.number("λ2", minimum: 0))
+            let l1 = try arguments.number(NumberLimit(name: "λ1", minimum: 0))
+            term = PenaltyTerm(l1: l1, l2: try arguments.number(NumberLimit(name: "λ2", minimum: 0)))
         default: throw arguments.fail("'\(kind)' is not a penalty; expected none, l1, l2, elastic or biases")
         }
         let options = try arguments.options(["layer"])

@@ -155,7 +155,12 @@ struct RunCommand: TextCommand {
 /// `undo`
 struct UndoCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "undo", usage: "undo", summary: "go back to the state before the last update",
-        details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back.")
+        details: """
+        Parameters, momentum and settings return to what they were before that update; up to 1000
+        updates back, fewer for big networks: the history holds at most 256 MB (each update keeps
+        8 bytes per parameter for the parameters, the momentum and Adam's moments). The records
+        of the update before (show trace) are not kept.
+        """)
     static let examples = ["undo"]
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
