@@ -11,6 +11,9 @@ public struct Dense<T: Scalar>: Equatable, Sendable, Codable {
     /// Batch normalization of z before the activation, or nil (decoded as nil from files
     /// saved before it existed).
     public var batchNorm: BatchNorm<T>?
+    /// Dead links and cumulative L1 sums (`l1mode clip` and `cumulative`), or nil: nothing
+    /// remembered (also how files saved before it existed decode).
+    public var l1Memory: L1Memory<T>?
 
     public var inputCount: Int { weights.rows }
     public var outputCount: Int { weights.columns }

@@ -35,10 +35,17 @@ public enum L2Convention: String, CaseIterable, Codable, Sendable {
 public enum L1Mode: String, CaseIterable, Codable, Sendable {
     /// w ← w − η·(g + λ·sign(w)), sign(0) = 0. Steps across zero and oscillates.
     case subgradient
-    /// TF Playground's rule: v = w − η·g, u = v − ηλ·sign(v); 0 if u and v differ in sign, else u.
+    /// TensorFlow Playground's rule (src/nn.ts, updateWeights): v = w − η·g,
+    /// u = v − ηλ·sign(w) with the weight before the update; if v·u < 0 the weight is set
+    /// to 0 and its link dies (never updated again, see `L1Memory`), else w ← u.
     case clip
     /// Proximal soft-thresholding: w ← sign(v)·max(|v| − ηλ, 0).
     case prox
+    /// The cumulative penalty (Tsuruoka, Tsujii and Ananiadou 2009; scikit-learn's SGD):
+    /// u ← u + ηλ; v > 0: w ← max(0, v − (u + q)); v < 0: w ← min(0, v + (u − q));
+    /// then q ← q + (w − v). u is the pull every weight could have received so far, q the
+    /// pull this one did receive (see `L1Memory`).
+    case cumulative
 }
 
 /// L1 and L2 coefficients of one penalty: none is (0, 0), elastic net has both.

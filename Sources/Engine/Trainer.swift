@@ -64,9 +64,10 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         progress.isEmpty ? lastUpdate : progress
     }
 
-    /// Sets one parameter, restarting the update under way.
+    /// Sets one parameter, reviving its link if it was dead, and restarts the update under way.
     public mutating func setParameter(_ parameter: ParameterID, to value: T) {
         network[parameter] = value
+        network.revive(parameter)
         progress = UpdateProgress()
     }
 
@@ -114,14 +115,14 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     /// Row indices of the batch of update number `updateCount` (from 0).
     ///
     /// Full batch: all rows in order. Minibatches of B: each epoch of ⌈n/B⌉ updates walks a
-    /// permutation drawn from SplitMix64(seed + epoch), B rows at a time (the last one may be shorter).
+    /// permutation drawn from the stream (seed, batch order, epoch), B rows at a time (the last one may be shorter).
     public func batchIndices(forUpdate index: Int) -> [Int] {
         let n = data.sampleCount
         guard let size = settings.batchSize, size < n else { return Array(0..<n) }
         let perEpoch = (n + size - 1) / size
         let epoch = index / perEpoch
         let position = index % perEpoch
-        var generator = SplitMix64(seed: settings.seed &+ UInt64(truncatingIfNeeded: epoch) &* 0x9E37_79B9)
+        var generator = RandomStream.generator(seed: settings.seed, purpose: .batchOrder, index: epoch)
         let order = generator.permutation(count: n)
         return Array(order[(position * size)..<min((position + 1) * size, n)])
     }
@@ -227,6 +228,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         for (index, layer) in network.layers.enumerated() {
             let term = regularization.term(forLayer: index)
             let c = regularization.convention.gradientCoefficient(term.l2)
+            network.layers[index].l1Memory?.reviveAll()  // Adam moves every parameter: no link stays dead
             for row in 0..<layer.inputCount {
                 for column in 0..<layer.outputCount {
                     let result = ParameterUpdate(adamParameter: .weight(layer: index, row, column), value: layer.weights[row, column],
@@ -267,27 +269,37 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         for (index, layer) in network.layers.enumerated() {
             let term = regularization.term(forLayer: index)
             let c = regularization.convention.gradientCoefficient(term.l2)
-            func update(_ id: ParameterID, _ w: T, _ g: T, _ velocity: T, penalized: Bool) -> ParameterUpdate<T> {
+            var memory = network.takeL1Memory(layer: index, regularization: regularization, learningRate: eta)
+            defer { network.layers[index].l1Memory = memory }
+            func update(_ id: ParameterID, _ w: T, _ g: T, _ velocity: T, penalized: Bool,
+                        dead: Bool?, received: T?) -> ParameterUpdate<T> {
                 ParameterUpdate(parameter: id, value: w, dataGradient: g, velocity: velocity,
                                 l1: penalized ? term.l1 : 0, l2Coefficient: penalized ? c : 0,
-                                learningRate: eta, momentum: mu, mode: regularization.l1Mode)
+                                learningRate: eta, momentum: mu, mode: regularization.l1Mode,
+                                dead: dead ?? false, offered: memory?.offered ?? 0, received: received ?? 0)
             }
             for row in 0..<layer.inputCount {
                 for column in 0..<layer.outputCount {
+                    let flat = row * layer.outputCount + column
                     let result = update(.weight(layer: index, row, column), layer.weights[row, column],
-                                        gradient.data[index].weights[row, column],
-                                        velocities[index].weights[row, column], penalized: true)
+                                        gradient.data[index].weights[row, column], velocities[index].weights[row, column],
+                                        penalized: true, dead: memory?.deadWeights[flat], received: memory?.receivedWeights[flat])
                     network.layers[index].weights[row, column] = result.new
                     velocities[index].weights[row, column] = result.velocity
+                    if result.zeroEvent == .clippedToZero { memory?.deadWeights[flat] = true }
+                    if let detail = result.cumulative { memory?.receivedWeights[flat] = detail.receivedAfter }
                     updates.append(result)
                 }
             }
             guard layer.hasBias else { continue }
             for column in 0..<layer.outputCount {
                 let result = update(.bias(layer: index, column), layer.bias[column], gradient.data[index].bias[column],
-                                    velocities[index].bias[column], penalized: regularization.includesBiases)
+                                    velocities[index].bias[column], penalized: regularization.includesBiases,
+                                    dead: memory?.deadBiases[column], received: memory?.receivedBiases[column])
                 network.layers[index].bias[column] = result.new
                 velocities[index].bias[column] = result.velocity
+                if result.zeroEvent == .clippedToZero { memory?.deadBiases[column] = true }
+                if let detail = result.cumulative { memory?.receivedBiases[column] = detail.receivedAfter }
                 updates.append(result)
             }
         }

@@ -23,13 +23,11 @@ public struct Augmentation: Equatable, Sendable, Codable {
         self.maxRotation = maxRotation
     }
 
-    /// The generator of one image's draw: SplitMix64(seed + epoch·φ + sample·κ) with
-    /// φ = 0x9E3779B97F4A7C15 and κ = 0xD1B54A32D192ED03 (odd constants, so different
-    /// (epoch, sample) pairs start from different states). The same seed, epoch and sample
-    /// index give the same transform whatever the batch order or thread count.
+    /// The generator of one image's draw: the stream (seed, augmentation, epoch·2³² + sample),
+    /// so every (epoch, sample) pair draws independently of every other. The same seed, epoch
+    /// and sample index give the same transform whatever the batch order or thread count.
     public static func generator(seed: UInt64, epoch: Int, sample: Int) -> SplitMix64 {
-        SplitMix64(seed: seed &+ UInt64(truncatingIfNeeded: epoch) &* 0x9E37_79B9_7F4A_7C15
-            &+ UInt64(truncatingIfNeeded: sample) &* 0xD1B5_4A32_D192_ED03)
+        RandomStream.generator(seed: seed, purpose: .augmentation, index: RandomStream.index(epoch: epoch, sample: sample))
     }
 
     /// One random transform: three draws, always in this order: dx, dy (each

@@ -4,7 +4,7 @@ public enum CrossValidation {
     /// ⌊count/K⌋ indices and trains on the rest. Every index is validated exactly once.
     public static func folds(count: Int, k: Int, seed: UInt64) -> [(training: [Int], validation: [Int])] {
         precondition(k >= 2 && k <= count, "need 2 ≤ K ≤ count")
-        var generator = SplitMix64(seed: seed)
+        var generator = RandomStream.generator(seed: seed, purpose: .crossValidation)
         let order = generator.permutation(count: count)
         return (0..<k).map { fold in
             let start = fold * count / k, end = (fold + 1) * count / k

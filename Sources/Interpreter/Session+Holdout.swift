@@ -28,10 +28,6 @@ extension Session {
         return Dataset(name: trainer.data.name, inputs: inputs, targets: targets)
     }
 
-    /// The seed of the hold-out draw: the session's seed xor this ("holdout" in ASCII), so the
-    /// hold-out does not repeat the first epoch's minibatch order.
-    static let holdoutSalt: UInt64 = 0x0068_6F6C_646F_7574
-
     /// `data` without rows `heldOut` (in order), and those rows.
     static func split(_ data: Dataset<Double>, heldOut rows: [Int]) -> (training: Dataset<Double>, validation: Dataset<Double>) {
         let held = Set(rows)
@@ -39,9 +35,9 @@ extension Session {
     }
 
     /// `count` of `n` rows, ascending: the first `count` of a permutation drawn from
-    /// SplitMix64(seed xor holdoutSalt). `holdout N` and `fit holdout=N` draw the same rows.
+    /// the stream (seed, holdout). `holdout N` and `fit holdout=N` draw the same rows.
     static func heldOutRows(count: Int, of n: Int, seed: UInt64) -> [Int] {
-        var generator = SplitMix64(seed: seed ^ holdoutSalt)
+        var generator = RandomStream.generator(seed: seed, purpose: .holdout)
         return generator.permutation(count: n).prefix(count).sorted()
     }
 

@@ -46,7 +46,7 @@ public struct Session: Equatable, Sendable, Codable {
     /// network without bias, mean squared error, η = 0.1, no penalty, seed 1.
     public init() {
         let builtin = BuiltinDataset.linreg
-        var generator = SplitMix64(seed: 1)
+        var generator = RandomStream.generator(seed: 1, purpose: .initialization)
         let settings = TrainingSettings<Double>(learningRate: 0.1, seed: 1, loss: builtin.suggestedLoss)
         trainer = Trainer(network: Network(builtin.suggestedArchitecture, generator: &generator),
                           data: builtin.dataset(), settings: settings)
@@ -81,7 +81,7 @@ public struct Session: Equatable, Sendable, Codable {
 
     /// A network for `architecture`, drawn from the session's seed.
     func freshNetwork(_ architecture: Architecture) -> Network<Double> {
-        var generator = SplitMix64(seed: trainer.settings.seed)
+        var generator = RandomStream.generator(seed: trainer.settings.seed, purpose: .initialization)
         return Network(architecture, generator: &generator)
     }
 

@@ -4,12 +4,14 @@
 ///
 ///     d   = μ·v + g  (+ λ₁·sign(w) in subgradient mode)
 ///     new = (1 − η·c)·w − η·d
-///     clip: u = new − η·λ₁·sign(new); 0 if sign(u) differs from sign(new), else u
 ///     prox: sign(new)·max(|new| − η·λ₁, 0)
 ///     v   ← d + c·w  (only with μ ≠ 0)
+///
+/// `l1mode clip` and `cumulative` keep per-weight memory (dead links, q) and run in
+/// `Engine.UpdateRule.scalarApply` instead.
 public enum UpdateKernel {
-    /// How the L1 pull is applied (mirrors `Engine.L1Mode`).
-    public enum L1Step: Sendable { case none, subgradient, clip, prox }
+    /// How the L1 pull is applied (the modes of `Engine.L1Mode` without per-weight memory).
+    public enum L1Step: Sendable { case none, subgradient, prox }
 
     /// Updates `count` values in place; returns false when a new value is NaN or ±∞.
     public static func apply(values: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
@@ -24,10 +26,6 @@ public enum UpdateKernel {
             if mode == .subgradient { d += SIMD8(repeating: l1) * sign(w) }
             var new = SIMD8(repeating: factor) * w - SIMD8(repeating: eta) * d
             switch mode {
-            case .clip:
-                let s = sign(new)
-                let u = new - SIMD8(repeating: l1Step) * s
-                new = u.replacing(with: 0, where: sign(u) * s .< 0)
             case .prox:
                 let magnitude = abs(new) - SIMD8(repeating: l1Step)
                 new = (sign(new) * magnitude).replacing(with: 0, where: .!(magnitude .> 0))
@@ -46,9 +44,6 @@ public enum UpdateKernel {
             if mode == .subgradient { d += l1 * sign(w) }
             var new = factor * w - eta * d
             switch mode {
-            case .clip:
-                let s = sign(new), u = new - l1Step * s
-                new = sign(u) * s < 0 ? 0 : u
             case .prox:
                 let magnitude = Swift.abs(new) - l1Step
                 new = magnitude > 0 ? sign(new) * magnitude : 0

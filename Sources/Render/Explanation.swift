@@ -26,7 +26,14 @@ extension PhaseText {
             lines.append("  L2: λ = \(f(term.l2)), \(regularization.convention.rawValue) convention \(regularization.convention.formula), gradient c·w with \(c)")
         }
         if update.l1 != 0 {
-            lines.append("  L1: λ = \(f(update.l1)), mode \(record.l1Mode.rawValue); at w = 0 the subgradient used is 0 (sign(0) = 0)")
+            lines.append("  L1: λ = \(f(update.l1)), mode \(record.l1Mode.rawValue)" + (record.l1Mode == .subgradient
+                ? "; at w = 0 the subgradient used is 0 (sign(0) = 0)"
+                : record.l1Mode == .clip ? "; the pull is η·λ·sign(w) with the weight before the update (sign(0) = 0)" : ""))
+        }
+        if update.zeroEvent == .dead {
+            lines.append("  dead link: an earlier clip update set it to 0; clip updates never move it again (set it to revive it)")
+            lines.append("  w_new = w = \(f(update.value))")
+            return lines.joined(separator: "\n") + "\n"
         }
         lines.append("  w = \(f(update.value))")
         lines.append("  g = \(f(update.dataGradient))   (data gradient dJ_data/d\(name), from the gradient phase)")
@@ -60,10 +67,12 @@ extension PhaseText {
             lines.append("  η·λ = \(f(eta))·\(f(update.l1)) = \(f(update.l1Step))")
             switch record.l1Mode {
             case .clip:
-                lines.append("  u = v − η·λ·sign(v) = \(f(v)) − \(f(update.l1Step))·\(f.operand(v.signum)) = \(f(update.clipCandidate))")
+                lines.append("  u = v − η·λ·sign(w) = \(f(v)) − \(f(update.l1Step))·\(f.operand(update.sign)) = \(f(update.clipCandidate))")
                 lines.append(update.zeroEvent == .clippedToZero
-                    ? "  u and v differ in sign: the L1 step would cross zero, so w_new = 0 (clip rule)"
-                    : "  no sign change: w_new = u = \(f(update.new))")
+                    ? "  v·u < 0: the L1 step crossed zero, so w_new = 0 and the link dies (clip rule: never updated again)"
+                    : "  v·u ≥ 0: w_new = u = \(f(update.new))")
+            case .cumulative:
+                lines += cumulativeParts(update).map { "  " + $0 }
             case .prox:
                 lines.append("  |v| − η·λ = \(f(abs(v))) − \(f(update.l1Step)) = \(f(abs(v) - update.l1Step))")
                 lines.append("  w_new = sign(v)·max(|v| − η·λ, 0) = \(f.operand(v.signum))·max(\(f(abs(v) - update.l1Step)), 0) = \(f(update.new))")

@@ -68,8 +68,9 @@ extension PhaseText {
         if term.l1 != 0 {
             let rule = switch regularization.l1Mode {
             case .subgradient: "w − η·(g + λ·sign(w))"
-            case .clip: "v = w − η·g, u = v − η·λ·sign(v), 0 if u crosses zero"
+            case .clip: "v = w − η·g, u = v − η·λ·sign(w); if v·u < 0, 0 and the link dies (never updated again), else u"
             case .prox: "v = w − η·g, sign(v)·max(|v| − η·λ, 0)"
+            case .cumulative: "u ← u + η·λ, v = w − η·g; v > 0: max(0, v − (u + q)), v < 0: min(0, v + (u − q)); q ← q + (w_new − v)"
             }
             parts.append("L1 λ = \(format(term.l1)), mode \(regularization.l1Mode.rawValue): \(rule); sign(0) = 0")
         }
@@ -93,6 +94,7 @@ extension PhaseText {
         let wValue = shrink ? "\(format(update.shrinkFactor))·\(format.operand(update.value))" : format(update.value)
         let shrunkValue = shrink ? format(update.shrunk) : format(update.value)
         let eta = format(learningRate)
+        if update.zeroEvent == .dead { return text + "dead link (clip): not updated" + zeroNote(.dead) }
         if update.l1 == 0 || mode == .subgradient {
             if update.l1 != 0 {
                 text += "sign(w) = \(format(update.sign)), λ·sign(w) = \(format(update.l1Subgradient)); "
@@ -105,15 +107,28 @@ extension PhaseText {
             text += "v = \(wPart) − η·\(g) = \(shrunkValue) − \(format.operand(update.step)) = \(format(update.intermediate)); "
             switch mode {
             case .clip:
-                text += "u = v − η·λ·sign(v) = \(format(update.intermediate)) − \(format(update.l1Step))·\(format.operand(update.intermediate.signum)) = \(format(update.clipCandidate))"
-                text += update.zeroEvent == .clippedToZero ? "; u crossed zero → 0" : " → \(format(update.new))"
+                text += "u = v − η·λ·sign(w) = \(format(update.intermediate)) − \(format(update.l1Step))·\(format.operand(update.sign)) = \(format(update.clipCandidate))"
+                text += update.zeroEvent == .clippedToZero ? "; v·u < 0 → 0, the link dies" : " → \(format(update.new))"
             case .prox:
                 text += "sign(v)·max(|v| − η·λ, 0) = \(format.operand(update.intermediate.signum))·max(\(format(abs(update.intermediate) - update.l1Step)), 0) = \(format(update.new))"
+            case .cumulative:
+                text += cumulativeParts(update).joined(separator: "; ")
             case .subgradient:
                 break
             }
         }
         return text + zeroNote(update.zeroEvent)
+    }
+
+    /// ["u = Σ η·λ = 0.2, q = -0.1", "v > 0: w_new = max(0, v − (u + q)) = max(0, 0.5 − 0.1) = 0.4",
+    ///  "q ← q + (w_new − v) = -0.1 + (-0.1) = -0.2"]
+    func cumulativeParts<T: Scalar>(_ update: ParameterUpdate<T>) -> [String] {
+        guard let detail = update.cumulative else { return [] }
+        let v = update.intermediate
+        let rule = v > 0 ? "v > 0: w_new = max(0, v − (u + q))" : v < 0 ? "v < 0: w_new = min(0, v + (u − q))" : "v = 0: w_new"
+        let values = v > 0 ? " = max(0, \(format(v)) − \(format.operand(detail.owed)))" : v < 0 ? " = min(0, \(format(v)) + \(format.operand(detail.owed)))" : ""
+        return ["u = Σ η·λ = \(format(detail.offered)), q = \(format(detail.received))", "\(rule)\(values) = \(format(detail.new))",
+                "q ← q + (w_new − v) = \(format(detail.received)) + \(format.operand(detail.new - v)) = \(format(detail.receivedAfter))"]
     }
 
     /// "d = μ·v + g = 0.9·0.5 + 0.25 = 0.45 + 0.25 = 0.7"
@@ -126,7 +141,9 @@ extension PhaseText {
         switch event {
         case .none: ""
         case .crossedZero: "   ← crossed zero (|w| < η·λ: the constant pull overshoots)"
-        case .clippedToZero: "   ← clipped to exactly 0"
+        case .clippedToZero: "   ← clipped to exactly 0 (dead from now on)"
+        case .dead: "   ← dead link"
+        case .clampedToZero: "   ← stopped at exactly 0 (the owed pull reached past zero)"
         case .thresholdedToZero: "   ← soft-thresholded to exactly 0"
         case .landedOnZero: "   ← landed on 0"
         }

@@ -51,7 +51,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "L2 convention: article ((λ/2)·Σw²) or keras (λ·Σw²).")
     var convention: L2Convention = .article
 
-    @Option(help: "How L1 is applied (clip and prox: SGD only).")
+    @Option(help: "How L1 is applied (clip, prox and cumulative: SGD only).")
     var l1mode: L1Mode = .subgradient
 
     @Flag(help: "Penalize the biases too (default: weights only).")

@@ -21,6 +21,9 @@ import Testing
             ("l1 clip", settings(PenaltyTerm(l1: 0.3), mode: .clip)),
             ("l1 prox, biases", settings(PenaltyTerm(l1: 0.3), mode: .prox, biases: true)),
             ("elastic clip, momentum", settings(PenaltyTerm(l1: 0.2, l2: 0.1), mode: .clip, momentum: 0.5)),
+            ("l1 clip, links die, biases", settings(PenaltyTerm(l1: 1.5), mode: .clip, biases: true)),
+            ("l1 cumulative", settings(PenaltyTerm(l1: 0.3), mode: .cumulative)),
+            ("elastic cumulative, momentum, biases", settings(PenaltyTerm(l1: 0.2, l2: 0.1), mode: .cumulative, momentum: 0.5, biases: true)),
             ("adam", settings(.none, optimizer: .adam)),
             ("adam, l2 inside", settings(PenaltyTerm(l2: 0.2), optimizer: .adam)),
             ("adam, elastic, biases", settings(PenaltyTerm(l1: 0.1, l2: 0.2), biases: true, optimizer: .adam)),
@@ -53,6 +56,9 @@ import Testing
         #expect(fast == trainer.network, "\(Self.cases[caseIndex].0): parameters differ")
         #expect(velocities == trainer.velocities, "\(Self.cases[caseIndex].0): momentum buffers differ")
         #expect(adam == trainer.adamState, "\(Self.cases[caseIndex].0): Adam moments differ")
+        if Self.cases[caseIndex].0.contains("links die") {
+            #expect(trainer.network.deadCount > 0, "some link died (and the fast path agrees on which)")
+        }
         if settings.maxNorm != nil {
             #expect(clippedUnits > 0, "max-norm clipped some unit")
         }
@@ -82,6 +88,7 @@ import Testing
             _ = fast.train(batch: data.inputs, targets: data.targets, settings: settings, velocities: &velocities, adam: &adam)
         }
         #expect(fast == trainer.network, "\(Self.cases[caseIndex].0): Float parameters differ")
+        if Self.cases[caseIndex].0.contains("links die") { #expect(fast.deadCount > 0) }
         #expect(adam == trainer.adamState, "\(Self.cases[caseIndex].0): Float Adam moments differ")
     }
 

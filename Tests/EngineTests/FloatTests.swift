@@ -143,7 +143,7 @@ import TestSupport
         // subgradient step gives exactly −Float(0.05); clip and prox give exactly 0.
         func update(_ w: Float, _ mode: L1Mode) -> ParameterUpdate<Float> {
             ParameterUpdate(parameter: .weight(layer: 0, 0, 0), value: w, dataGradient: 0, velocity: 0, l1: 1,
-                            l2Coefficient: 0, learningRate: 0.1, momentum: 0, mode: mode)
+                            l2Coefficient: 0, learningRate: 0.1, momentum: 0, mode: mode, offered: 0.1)
         }
         #expect(update(0.05, .subgradient).new == -0.05)
         #expect(update(0.05, .subgradient).zeroEvent == .crossedZero)

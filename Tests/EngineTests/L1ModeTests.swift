@@ -10,8 +10,9 @@ import TestSupport
     static func update(_ w: Double, gradient g: Double = 0, l1: Double = 1, l2Coefficient c: Double = 0,
                        learningRate eta: Double = 0.1, momentum mu: Double = 0, velocity: Double = 0,
                        mode: L1Mode) -> ParameterUpdate<Double> {
+        // cumulative: the first update, u = η·λ and q = 0
         ParameterUpdate(parameter: id, value: w, dataGradient: g, velocity: velocity, l1: l1, l2Coefficient: c,
-                        learningRate: eta, momentum: mu, mode: mode)
+                        learningRate: eta, momentum: mu, mode: mode, offered: eta * l1)
     }
 
     // MARK: the article's example: w = 0.05, η = 0.1, λ = 1, no data gradient (ηλ = 0.1 > |w|)
@@ -95,14 +96,18 @@ import TestSupport
 
     @Test func weightAtZeroWithADataGradient() {
         // w = 0, g = 0.3: v = −0.03. Subgradient: no L1 pull at 0, so −0.03 (no crossing: it
-        // started at 0). Clip: u = −0.03 + 0.1 changes sign → 0. Prox: |v| ≤ 0.1 → 0.
+        // started at 0). Clip (Playground): u = v − ηλ·sign(w) with sign(0) = 0, so u = v = −0.03.
+        // Prox: |v| ≤ 0.1 → 0. Cumulative: v < 0, min(0, v + (u − q)) = min(0, −0.03 + 0.1) = 0.
         let subgradient = Self.update(0, gradient: 0.3, mode: .subgradient)
         #expect(subgradient.new == 0 - 0.1 * 0.3)
         #expect(subgradient.zeroEvent == ZeroEvent.none)
         let clip = Self.update(0, gradient: 0.3, mode: .clip)
-        #expect(clip.new == 0 && clip.zeroEvent == .clippedToZero)
+        #expect(clip.new == 0 - 0.1 * 0.3 && clip.zeroEvent == ZeroEvent.none)
         let prox = Self.update(0, gradient: 0.3, mode: .prox)
         #expect(prox.new == 0 && prox.zeroEvent == .thresholdedToZero)
+        let cumulative = Self.update(0, gradient: 0.3, mode: .cumulative)
+        #expect(cumulative.new == 0 && cumulative.zeroEvent == .clampedToZero)
+        #expect(cumulative.cumulative?.receivedAfter == 0 - (0 - 0.1 * 0.3))
     }
 
     @Test func dataStepLandingExactlyOnZero() {

@@ -105,6 +105,23 @@ func digitLikeImage(seed: UInt64) -> [UInt8] {
         #expect(draws.count == 200, "every (epoch, image) pair draws its own transform")
     }
 
+    @Test func consecutiveEpochsDrawIndependently() {
+        // Epoch E + 1's dx against epoch E's dy (equal everywhere when one stream is the other
+        // shifted by one draw) and against epoch E's dx: with 5 equally likely shifts, equal in
+        // 1/5 of 2,000 images (standard deviation √(0.16/2000) ≈ 0.009; 0.05 is over five of them).
+        let augmentation = Augmentation(maxShift: 2, maxRotation: 15)
+        var shiftedMatches = 0, sameMatches = 0
+        for sample in 0..<2000 {
+            var this = Augmentation.generator(seed: 7, epoch: 4, sample: sample)
+            var next = Augmentation.generator(seed: 7, epoch: 5, sample: sample)
+            let (a, b) = (augmentation.draw(using: &this), augmentation.draw(using: &next))
+            if b.dx == a.dy { shiftedMatches += 1 }
+            if b.dx == a.dx { sameMatches += 1 }
+        }
+        #expect(abs(Double(shiftedMatches) / 2000 - 0.2) < 0.05)
+        #expect(abs(Double(sameMatches) / 2000 - 0.2) < 0.05)
+    }
+
     @Test func augmentedBatchesDifferAndKeepTheirLabels() {
         let count = 8
         let pixels = (0..<count).flatMap { digitLikeImage(seed: UInt64(10 + $0)) }

@@ -41,11 +41,11 @@ public enum ForwardMode<T: Scalar>: Equatable, Sendable {
 }
 
 extension TrainingSettings {
-    /// The generator of update `update`'s (from 0) masks and noise: a stream of its own,
-    /// from the seed and the update number, so step mode and fast training draw the same.
+    /// The generator of update `update`'s (from 0) masks and noise: the stream
+    /// (seed, training noise, update), so step mode and fast training draw the same, and
+    /// consecutive updates draw independent masks.
     public func noiseGenerator(forUpdate update: Int) -> SplitMix64 {
-        var mixer = SplitMix64(seed: seed ^ 0xD1B5_4A32_D192_ED03)
-        return SplitMix64(seed: mixer.next() &+ UInt64(truncatingIfNeeded: update) &* 0x9E37_79B9_7F4A_7C15)
+        RandomStream.generator(seed: seed, purpose: .trainingNoise, index: update)
     }
 
     /// The forward mode of training update `update` (from 0).

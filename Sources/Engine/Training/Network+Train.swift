@@ -54,6 +54,12 @@ extension Network {
         }
         var firstNonFinite: ParameterArray?
         for index in layers.indices {
+            // clip's dead links and cumulative's u and q (Adam moves every parameter: none stays dead)
+            var memory = settings.optimizer == .sgd
+                ? takeL1Memory(layer: index, regularization: settings.regularization, learningRate: settings.learningRate)
+                : nil
+            if settings.optimizer != .sgd { layers[index].l1Memory?.reviveAll() }
+            defer { if settings.optimizer == .sgd { layers[index].l1Memory = memory } }
             let weightCheck = layers[index].weights.storage.withUnsafeMutableBufferPointer { values in
                 gradients[index].weights.storage.withUnsafeBufferPointer { gradient in
                     if settings.optimizer != .sgd {
@@ -66,7 +72,7 @@ extension Network {
                     }
                     let rule = UpdateRule(settings: settings, layer: index, forBiases: false)
                     return velocities[index].weights.storage.withUnsafeMutableBufferPointer { velocity in
-                        rule.apply(values: values, gradients: gradient, velocities: velocity)
+                        rule.apply(values: values, gradients: gradient, velocities: velocity, memory: &memory, biases: false)
                     }
                 }
             }
@@ -84,7 +90,7 @@ extension Network {
                     }
                     let rule = UpdateRule(settings: settings, layer: index, forBiases: true)
                     return velocities[index].bias.withUnsafeMutableBufferPointer { velocity in
-                        rule.apply(values: values, gradients: gradient, velocities: velocity)
+                        rule.apply(values: values, gradients: gradient, velocities: velocity, memory: &memory, biases: true)
                     }
                 }
             }

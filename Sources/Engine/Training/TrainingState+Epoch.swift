@@ -13,7 +13,7 @@ public struct EpochTraining: Sendable, Equatable {
 
 extension TrainingState {
     /// Trains one epoch on `rows` in minibatches of `settings.batchSize` (nil: all), in a
-    /// seeded order (SplitMix64(seed + epoch·0x9E3779B9), as step mode): one update per batch.
+    /// seeded order (the stream (seed, batch order, epoch), as step mode): one update per batch.
     ///
     /// - Parameters:
     ///   - batch: the inputs and targets of some rows: x (rows, inputs), targets (rows, outputs).
@@ -27,7 +27,7 @@ extension TrainingState {
     ) throws(TrainingStop) -> EpochTraining {
         let epoch = epochsCompleted + 1
         let batchSize = settings.batchSize ?? indices.count
-        var generator = SplitMix64(seed: settings.seed &+ UInt64(truncatingIfNeeded: epochsCompleted) &* 0x9E37_79B9)
+        var generator = RandomStream.generator(seed: settings.seed, purpose: .batchOrder, index: epochsCompleted)
         let order = generator.permutation(count: indices.count).map { indices[$0] }
         let batchCount = (order.count + batchSize - 1) / batchSize
         let clock = ContinuousClock()

@@ -22,7 +22,7 @@ public struct TrainingState<T: Scalar>: Codable, Sendable, Equatable {
     /// output, drawn from `settings.seed`, for softmax cross-entropy; with `batchNorm`, every
     /// hidden layer is batch-normalized before its ReLU.
     public init(inputs: Int, hidden: [Int], classes: Int, settings: TrainingSettings<T>, batchNorm: Bool = false) {
-        var generator = SplitMix64(seed: settings.seed)
+        var generator = RandomStream.generator(seed: settings.seed, purpose: .initialization)
         let network = Network<T>(Architecture(sizes: [inputs] + hidden + [classes], hidden: .relu, output: .softmax, batchNorm: batchNorm),
                                  generator: &generator)
         var settings = settings

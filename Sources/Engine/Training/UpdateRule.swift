@@ -7,8 +7,10 @@ import Kernels
 ///
 ///     d        = μ·v + g  (+ λ₁·sign(w) in subgradient mode)
 ///     v_data   = (1 − η·c)·w − η·d
-///     clip:  u = v_data − η·λ₁·sign(v_data); 0 if the sign changed, else u
+///     clip:  u = v_data − η·λ₁·sign(w); 0 and the link dies if v_data·u < 0, else u
+///            (dead links are skipped: value and velocity unchanged)
 ///     prox:  sign(v_data)·max(|v_data| − η·λ₁, 0)
+///     cumulative: `CumulativeDetail` with the layer's u and the parameter's q
 ///     velocity = d + c·w  (only with μ ≠ 0)
 public struct UpdateRule<T: Scalar>: Sendable {
     public var learningRate: T
@@ -47,19 +49,22 @@ public struct UpdateRule<T: Scalar>: Sendable {
 
     /// Updates `values` in place from `gradients`, and `velocities` when μ ≠ 0.
     /// Returns false when a new value is NaN or ±∞. Float arrays go through the
-    /// eight-lane `UpdateKernel` (same operations, same bits); other types through `scalarApply`.
+    /// eight-lane `UpdateKernel` (same operations, same bits); other types, and the clip and
+    /// cumulative modes (which read and write `dead` and `received`), through `scalarApply`.
     public func apply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
-                      velocities: UnsafeMutableBufferPointer<T>) -> Bool {
+                      velocities: UnsafeMutableBufferPointer<T>, dead: UnsafeMutableBufferPointer<Bool>? = nil,
+                      received: UnsafeMutableBufferPointer<T>? = nil, offered: T = 0) -> Bool {
         precondition(values.count == gradients.count && values.count == velocities.count, "length mismatch")
-        guard T.self == Float.self, let valueBase = values.baseAddress, let gradientBase = gradients.baseAddress,
-              let velocityBase = velocities.baseAddress else {
-            return scalarApply(values: values, gradients: gradients, velocities: velocities).isFinite
+        guard T.self == Float.self, mode != .clip && mode != .cumulative, let valueBase = values.baseAddress,
+              let gradientBase = gradients.baseAddress, let velocityBase = velocities.baseAddress else {
+            return scalarApply(values: values, gradients: gradients, velocities: velocities, dead: dead,
+                               received: received, offered: offered).isFinite
         }
         let step: UpdateKernel.L1Step = switch mode {
         case _ where l1 == 0: .none
         case .subgradient: .subgradient
-        case .clip: .clip
         case .prox: .prox
+        case .clip, .cumulative: preconditionFailure("clip and cumulative take the scalar path")
         }
         return valueBase.withMemoryRebound(to: Float.self, capacity: values.count) { value in
             gradientBase.withMemoryRebound(to: Float.self, capacity: values.count) { gradient in
@@ -74,36 +79,72 @@ public struct UpdateRule<T: Scalar>: Sendable {
     }
 
     /// The rule one element at a time. Returns Σ over the new values (not finite when one of them is not).
+    /// clip reads and sets `dead` (one flag per value); cumulative reads and updates `received`
+    /// (q per value) with u = `offered`, this update's η·λ₁ included.
     public func scalarApply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
-                            velocities: UnsafeMutableBufferPointer<T>) -> T {
+                            velocities: UnsafeMutableBufferPointer<T>, dead: UnsafeMutableBufferPointer<Bool>? = nil,
+                            received: UnsafeMutableBufferPointer<T>? = nil, offered: T = 0) -> T {
         let eta = learningRate, mu = momentum, c = l2Coefficient, factor = shrinkFactor
         let subgradient = mode == .subgradient && l1 != 0
-        let proximal = mode != .subgradient && l1 != 0
+        let pulledAfterward = mode != .subgradient && l1 != 0
         var check: T = 0
         for index in 0..<values.count {
             let w = values[index]
+            if mode == .clip, let dead, dead[index] {
+                check += w  // a dead link is never updated again
+                continue
+            }
             var d = mu == 0 ? gradients[index] : mu * velocities[index] + gradients[index]
             if subgradient { d += l1 * w.signum }
             var new = factor * w - eta * d
-            if proximal { new = shrinkTowardZero(new) }
+            if pulledAfterward {
+                switch mode {
+                case .clip:
+                    // Playground: u = v − ηλ₁·sign(w); v·u < 0: 0, and the link dies
+                    let u = new - l1Step * w.signum
+                    if u.signum * new.signum < 0 {
+                        new = 0
+                        dead?[index] = true
+                    } else {
+                        new = u
+                    }
+                case .prox:
+                    let magnitude = abs(new) - l1Step
+                    new = magnitude > 0 ? new.signum * magnitude : 0
+                case .cumulative:
+                    let step = CumulativeDetail(offered: offered, received: received?[index] ?? 0, value: new)
+                    new = step.new
+                    received?[index] = step.receivedAfter
+                case .subgradient:
+                    break
+                }
+            }
             if mu != 0 { velocities[index] = d + c * w }
             values[index] = new
             check += new
         }
         return check
     }
+}
 
-    /// The clip or prox step applied to v (after the data and L2 steps).
-    public func shrinkTowardZero(_ v: T) -> T {
-        switch mode {
-        case .clip:
-            let u = v - l1Step * v.signum
-            return u.signum * v.signum < 0 ? 0 : u
-        case .prox:
-            let magnitude = abs(v) - l1Step
-            return magnitude > 0 ? v.signum * magnitude : 0
-        case .subgradient:
-            return v
+extension UpdateRule {
+    /// `apply` on a layer's weights (`biases` false) or biases, with the arrays of its L1
+    /// memory for them (nil: nothing remembered).
+    public func apply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
+                      velocities: UnsafeMutableBufferPointer<T>, memory: inout L1Memory<T>?, biases: Bool) -> Bool {
+        guard var held = memory else { return apply(values: values, gradients: gradients, velocities: velocities) }
+        memory = nil  // so that the arrays below are uniquely held and not copied
+        var dead = biases ? held.deadBiases : held.deadWeights
+        var received = biases ? held.receivedBiases : held.receivedWeights
+        if biases { (held.deadBiases, held.receivedBiases) = ([], []) } else { (held.deadWeights, held.receivedWeights) = ([], []) }
+        let finite = dead.withUnsafeMutableBufferPointer { dead in
+            received.withUnsafeMutableBufferPointer { received in
+                apply(values: values, gradients: gradients, velocities: velocities, dead: dead, received: received,
+                      offered: held.offered)
+            }
         }
+        if biases { (held.deadBiases, held.receivedBiases) = (dead, received) } else { (held.deadWeights, held.receivedWeights) = (dead, received) }
+        memory = held
+        return finite
     }
 }

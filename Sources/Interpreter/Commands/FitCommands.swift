@@ -94,14 +94,14 @@ struct FitCommand: TextCommand {
                 interruption = "interrupted after epoch \(epoch - 1) of \(request.epochs)"
                 break
             }
-            // the epoch's order: SplitMix64(seed + (epoch − 1)·0x9E3779B9), as `batch` uses
-            var shuffler = SplitMix64(seed: settings.seed &+ UInt64(epoch - 1) &* 0x9E37_79B9)
+            // the epoch's order: the stream (seed, batch order, epoch − 1), as `batch` uses
+            var shuffler = RandomStream.generator(seed: settings.seed, purpose: .batchOrder, index: epoch - 1)
             let epochOrder = shuffler.permutation(count: training.sampleCount)
             var start = 0
             while start < epochOrder.count {
                 let rows = Array(epochOrder[start..<min(start + batchSize, epochOrder.count)])
                 let outcome = network.train(batch: training.inputs.selectingRows(rows), targets: training.targets.selectingRows(rows),
-                                            settings: settings, velocities: &velocities, adam: &moments)
+                                            settings: settings, velocities: &velocities, adam: &moments, update: (epoch - 1) * ((epochOrder.count + batchSize - 1) / batchSize) + start / batchSize)
                 if !outcome.dataLoss.isFinite || outcome.firstNonFinite != nil {
                     throw InterpreterError("fit: the run diverged in epoch \(epoch) (\(outcome.firstNonFinite?.name ?? "J_data") became NaN or infinite); "
                         + "try a smaller lr; the session is unchanged")

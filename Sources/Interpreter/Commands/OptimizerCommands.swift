@@ -44,7 +44,7 @@ struct OptimizerCommand: TextCommand {
         adamw (Loshchilov & Hutter 2019): the same plus decoupled decay, w ← (1 − η·wd)·w − step
         (weightdecay wd; PyTorch's convention: the decay is multiplied by η).
         Choosing an optimizer resets its moments (m = v = 0, t = 0). show mW1[i,j], vW1[i,j]: the moments.
-        l1mode clip and prox are SGD rules; under Adam the L1 subgradient joins g.
+        l1mode clip, prox and cumulative are SGD rules; under Adam the L1 subgradient joins g.
         """)
     static let examples = ["optimizer adam", "optimizer adamw beta1=0.8 beta2=0.99 eps=1e-6", "optimizer sgd"]
     var optimizer: Optimizer

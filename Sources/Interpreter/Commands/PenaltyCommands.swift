@@ -102,17 +102,21 @@ struct ConventionCommand: ChoiceCommand, TextCommand {
     }
 }
 
-/// `l1mode subgradient | clip | prox`
+/// `l1mode subgradient | clip | prox | cumulative`
 struct L1ModeCommand: ChoiceCommand, TextCommand {
-    static let help = CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox",
+    static let help = CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox | l1mode cumulative",
         summary: "how an update applies the L1 pull",
         details: """
         subgradient: w ← w − η·(g + λ·sign(w)) with sign(0) = 0; weights oscillate around zero.
-        clip (TF Playground): v = w − η·g, u = v − η·λ·sign(v); if u and v differ in sign, w ← 0, else u.
+        clip (TensorFlow Playground): v = w − η·g, u = v − η·λ·sign(w) with w before the update;
+        if v·u < 0, w ← 0 and the link dies: clip updates never move it again (set, reinit or net revive it).
         prox: soft-thresholding w ← sign(v)·max(|v| − η·λ, 0): exact zeros.
-        Under elastic net the L2 shrinkage joins the data step in v.
+        cumulative (Tsuruoka et al. 2009, scikit-learn's SGD): u ← u + η·λ, the pull every weight could
+        have received so far; q, what this one received. v > 0: w ← max(0, v − (u + q)); v < 0:
+        w ← min(0, v + (u − q)); then q ← q + (w − v). Exact zeros, less bias on noisy minibatches.
+        Under elastic net the L2 shrinkage (and with momentum the velocity) joins the data step in v.
         """)
-    static let examples = ["l1mode clip", "l1mode prox", "l1mode subgradient"]
+    static let examples = ["l1mode clip", "l1mode prox", "l1mode subgradient", "l1mode cumulative"]
     static let choiceName = "L1 mode"
     var choice: L1Mode
 
@@ -130,8 +134,9 @@ struct L1ModeCommand: ChoiceCommand, TextCommand {
     static func rule(_ mode: L1Mode) -> String {
         switch mode {
         case .subgradient: "w ← w − η·(g + λ·sign(w)), sign(0) = 0"
-        case .clip: "v = w − η·g, u = v − η·λ·sign(v); 0 if u and v differ in sign, else u"
+        case .clip: "v = w − η·g, u = v − η·λ·sign(w); if v·u < 0, w ← 0 and the link dies, else u"
         case .prox: "w ← sign(v)·max(|v| − η·λ, 0) with v = w − η·g"
+        case .cumulative: "u ← u + η·λ; v > 0: w ← max(0, v − (u + q)), v < 0: w ← min(0, v + (u − q)); q ← q + (w − v)"
         }
     }
 }
