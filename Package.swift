@@ -76,7 +76,7 @@ let package = Package(
             dependencies: ["Lessons", "Interpreter", "TestSupport"],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["pty_session.py", "lesson_session.py", "terminal_session.py", "signal_session.py"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["pty_session.py", "lesson_session.py", "terminal_session.py", "signal_session.py", "plot_session.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

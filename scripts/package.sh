@@ -7,7 +7,7 @@
 # every Debian/Ubuntu system has, plus GNU readline and zlib (libreadline8, zlib1g).
 #
 # Usage: scripts/package.sh [--check]
-#   --check   then unpack the archive in a temporary folder and run `regsim play 2` and a
+#   --check   then unpack the archive in a temporary folder and play every lesson and run a
 #             one-epoch `regsim train` from outside the source tree, with the Swift toolchain
 #             removed from PATH and LD_LIBRARY_PATH; then install into a temporary prefix
 #             with scripts/install.sh, run the installed regsim, and uninstall it
@@ -76,10 +76,14 @@ if ldd "$trial/$name/bin/regsim" | grep -q -F "$toolchain"; then
     exit 1
 fi
 run --version
-run play 2 > "$trial/play.txt"
-cmp -s "$trial/play.txt" "$source_tree/Tests/LessonTests/Golden/02-the-two-formulas.transcript" \
-    || { echo "package.sh: 'regsim play 2' differs from Tests/LessonTests/Golden/02-the-two-formulas.transcript" >&2; exit 1; }
-echo "  regsim play 2: the same transcript as Tests/LessonTests/Golden/02-the-two-formulas.transcript"
+for lesson in "$trial/$name/share/regsim/lessons/"*.lesson; do
+    base=$(basename "$lesson" .lesson)
+    run play "${base%%-*}" > "$trial/play-$base.txt"
+    cmp -s "$trial/play-$base.txt" "$source_tree/Tests/LessonTests/Golden/$base.transcript" \
+        || { echo "package.sh: 'regsim play ${base%%-*}' differs from Tests/LessonTests/Golden/$base.transcript" >&2; exit 1; }
+done
+echo "  regsim play N: every lesson's transcript is the same as its golden file in Tests/LessonTests/Golden"
+cp "$trial/play-02-the-two-formulas.txt" "$trial/play.txt"
 run train --subset 500 --validation 100 --epochs 1 --threads 2 > "$trial/train.txt"
 grep -q "test accuracy" "$trial/train.txt" \
     || { echo "package.sh: 'regsim train' printed no test accuracy:" >&2; cat "$trial/train.txt" >&2; exit 1; }

@@ -14,6 +14,8 @@ public enum RandomPurpose: UInt64, CaseIterable, Sendable {
     case holdout = 5
     /// The shuffle before cross-validation folds (index 0).
     case crossValidation = 6
+    /// The points of a Playground data set and their train/test order (index 0).
+    case playgroundData = 7
 }
 
 /// Independent random streams: the generator of stream (seed, purpose, index) starts from a

@@ -11,6 +11,8 @@ public struct Interpreter {
     public var isInterrupted: @Sendable () -> Bool
     /// Where long commands (`run`) send their lines as they go; nil: all text is in the reply.
     public var stream: ((String) -> Void)?
+    /// How pictures are drawn (`plot`): plain text at 72 columns unless the CLI finds a terminal.
+    public var display = Display.plain
 
     public init(session: Session = Session(), fileSystem: any FileSystem = LocalFileSystem(),
                 isInterrupted: @escaping @Sendable () -> Bool = { false }) {
@@ -49,10 +51,11 @@ public struct Interpreter {
         }
         var next = session
         do {
-            let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted, stream: stream)
+            let context = ExecutionContext(fileSystem: fileSystem, isInterrupted: isInterrupted, stream: stream, display: display)
             let outcome = try command.run(&next, context)
             session = next
-            return Reply(text: outcome.text(format: session.format), quits: command is QuitCommand)
+            let map = AutoplotCommand.map(after: command, session, display)
+            return Reply(text: outcome.text(format: session.format) + map, quits: command is QuitCommand)
         } catch {
             return Reply(text: "error: \(error.message)\n", isError: true)
         }

@@ -38,7 +38,10 @@ extension Session {
             if undoStack.count > undoCapacity { undoStack.removeFirst(undoStack.count - undoCapacity) }
         }
         do {
-            return try trainer.advance()
+            let before = trainer.network
+            let record = try trainer.advance()
+            if case .update = record { recordLosses(before: before) }
+            return record
         } catch {
             throw InterpreterError("cannot step: \(error.message)")
         }

@@ -7,12 +7,15 @@ public enum DataSource: Equatable, Sendable, Codable {
     case csv(path: String, targets: Int)
     /// The first `count` images of the bundled MNIST training file, pixels/255, one-hot labels.
     case mnist(count: Int)
+    /// A Playground point set drawn from the seed, split into training and test points.
+    case playground(PlaygroundData)
 
     public var description: String {
         switch self {
         case .builtin(let set): set.rawValue
         case .csv(let path, let targets): "csv \(path) targets=\(targets)"
         case .mnist(let count): "mnist \(count)"
+        case .playground(let request): request.description
         }
     }
 }
@@ -34,6 +37,12 @@ public struct Session: Equatable, Sendable, Codable {
     public var sweep: SweepSummary?
     /// What the last `fit`, `earlystop` and `augment` found, for lessons to grade (not saved).
     public internal(set) var results = SessionResults()
+    /// Test points a Playground data set keeps apart: never trained or validated on (`show test`).
+    public var testSet: Dataset<Double>?
+    /// J_data per update (or per epoch after `fit`), for `plot loss` (not saved).
+    public var lossHistory = LossHistory()
+    /// Whether `run` and `fit` on 2-D data end with a small boundary map (`autoplot on|off`).
+    public var autoplot = true
 
     /// How many updates `undo` can take back: 1000, fewer for big networks so that the
     /// snapshots hold at most about 10 million parameters.
@@ -57,7 +66,7 @@ public struct Session: Equatable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case trainer, dataSource, watches, format, heldOut
+        case trainer, dataSource, watches, format, heldOut, testSet
     }
 
     public init(from decoder: any Decoder) throws {
@@ -67,6 +76,7 @@ public struct Session: Equatable, Sendable, Codable {
         watches = try container.decode([ParameterID].self, forKey: .watches)
         format = try container.decode(NumberFormat.self, forKey: .format)
         heldOut = try container.decodeIfPresent(HeldOut.self, forKey: .heldOut)
+        testSet = try container.decodeIfPresent(Dataset<Double>.self, forKey: .testSet)
         undoStack = []
     }
 
@@ -77,6 +87,7 @@ public struct Session: Equatable, Sendable, Codable {
         try container.encode(watches, forKey: .watches)
         try container.encode(format, forKey: .format)
         try container.encodeIfPresent(heldOut, forKey: .heldOut)
+        try container.encodeIfPresent(testSet, forKey: .testSet)
     }
 
     /// A network for `architecture`, drawn from the session's seed.

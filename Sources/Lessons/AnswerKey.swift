@@ -9,17 +9,6 @@ public struct AnswerKey: Equatable, Sendable {
     public var number: Double?
     /// How the engine got it: the `show`/`explain` output or the formula with its numbers.
     public var derivation: [String]
-
-    /// Whether a learner's answer is right: within the tolerance for numbers, the same
-    /// letter for choices, the same text (case and spaces ignored) for literals.
-    public func accepts(_ answer: String) -> Bool {
-        let given = answer.trimmed
-        if let key = number {
-            guard let value = Double(given) else { return false }
-            return exercise.tolerance.accepts(value, key: key)
-        }
-        return given.lowercased() == text.lowercased()
-    }
 }
 
 extension AnswerKey {
@@ -27,7 +16,7 @@ extension AnswerKey {
     /// ahead; `interpreter` itself is not changed).
     static func compute(_ exercise: Exercise, interpreter: Interpreter, fileName: String) throws(LessonError) -> AnswerKey {
         func failure(_ message: String) -> LessonError {
-            LessonError(fileName: fileName, line: exercise.line, message: "exercise '\(exercise.id)': \(message)")
+            LessonError(fileName: fileName, line: exercise.answerLine, message: "exercise '\(exercise.id)': \(message)")
         }
         /// The value `show TARGET` prints as its one line "TARGET = value", read as a typed value.
         func shown(_ target: String, in source: Interpreter) throws(LessonError) -> (value: ShownValue, line: String) {

@@ -3,21 +3,26 @@ import Foundation
 extension GradeReport {
     /// A plain-text report: one block per exercise, then the score. Control characters from
     /// an answer (an escape sequence, a bell) are shown as `\u{1B}`, never sent to the terminal.
-    public var text: String { Self.visible(plainText, keeping: ["\n", "\t"]) }
+    public var text: String { text(reveal: .all) }
 
-    private var plainText: String {
+    /// The text report with keys and derivations only as `reveal` allows.
+    public func text(reveal: Reveal) -> String { Self.visible(plainText(reveal: reveal), keeping: ["\n", "\t"]) }
+
+    private func plainText(reveal: Reveal) -> String {
         var out = "Lesson \(lessonNumber): \(lessonTitle)\n"
+        if !problems.isEmpty { out += "\nproblems in the answers file:\n" + problemLines.map { "  \($0)\n" }.joined() }
         for result in results {
-            let mark = result.isCorrect ? "passed" : "failed"
+            let mark = result.isCorrect ? "passed" : result.verdict == .unreadable ? "unreadable" : "failed"
             out += "\n\(result.key.exercise.id): \(mark), \(Self.number(result.score))/\(Self.number(result.maximumScore))\n"
-            out += result.feedback.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            out += result.feedback(reveal: reveal).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         out += "\nscore: \(Self.number(score))/\(Self.number(maximumScore))\n"
         return out
     }
 
-    /// Gradescope's `results.json`: `score` and one test per exercise.
-    public var gradescopeJSON: String {
+    /// Gradescope's `results.json` (score, a test per exercise, `output` naming every problem
+    /// of the file). Keys and derivations appear in a test's `output` only as `reveal` allows.
+    public func gradescopeJSON(reveal: Reveal = .never) -> String {
         let tests: [[String: Any]] = results.enumerated().map { offset, result in
             [
                 "name": "\(result.key.exercise.id): \(result.key.exercise.question)",
@@ -25,35 +30,56 @@ extension GradeReport {
                 "score": result.score,
                 "max_score": result.maximumScore,
                 "status": result.isCorrect ? "passed" : "failed",
-                "output": result.feedback,
+                "output": Self.visible(result.feedback(reveal: reveal), keeping: ["\n"]),
+                "visibility": "visible",
             ]
         }
-        let object: [String: Any] = ["score": score, "max_score": maximumScore, "tests": tests]
+        var object: [String: Any] = ["score": score, "max_score": maximumScore, "tests": tests, "visibility": "visible"]
+        if !problems.isEmpty {
+            object["output"] = "Some lines of your answers file could not be graded as written:\n" + problemLines.joined(separator: "\n")
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    /// JUnit XML: one `<testsuite>`, a `<testcase>` per exercise, `<failure>` for wrong ones.
-    public var junitXML: String {
+    /// JUnit XML as Jenkins' and GitLab's schema wants it: one `<testsuite>` (name, tests,
+    /// failures, errors, skipped, time) with the points as `<properties>`, a `<testcase>`
+    /// per exercise, `<failure type message>` for a wrong one, problems in `<system-err>`.
+    public func junitXML(reveal: Reveal = .all) -> String {
         let failures = results.count { !$0.isCorrect }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuite name=\"\(Self.escape("lesson \(lessonNumber): \(lessonTitle)"))\" tests=\"\(results.count)\" failures=\"\(failures)\">\n"
+        out += "<testsuite name=\"\(Self.escape("lesson \(lessonNumber): \(lessonTitle)"))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\" time=\"0\">\n"
+        out += "  <properties>\n"
+        var properties = [("score", Self.number(score)), ("max_score", Self.number(maximumScore))]
+        for result in results {
+            properties += [("score.\(result.key.exercise.id)", Self.number(result.score)),
+                           ("max_score.\(result.key.exercise.id)", Self.number(result.maximumScore))]
+        }
+        out += properties.map { "    <property name=\"\(Self.escape($0.0))\" value=\"\($0.1)\"/>\n" }.joined()
+        out += "  </properties>\n"
         for result in results {
             let name = Self.escape(result.key.exercise.id)
-            out += "  <testcase name=\"\(name)\" classname=\"lesson\(lessonNumber)\">\n"
+            out += "  <testcase name=\"\(name)\" classname=\"lesson\(lessonNumber)\" time=\"0\">\n"
+            let feedback = Self.escape(result.feedback(reveal: reveal))
             if !result.isCorrect {
-                let summary = result.given == nil ? "no answer" : "wrong answer"
-                out += "    <failure message=\"\(summary)\">\(Self.escape(result.feedback))</failure>\n"
+                let (type, summary) = switch (result.given, result.verdict) {
+                case (nil, _): ("missing", "no answer")
+                case (_, .unreadable): ("unreadable", "could not read a number")
+                case (_, .close): ("close", "close, but not within the tolerance")
+                default: ("wrong", "wrong answer")
+                }
+                out += "    <failure type=\"\(type)\" message=\"\(summary)\">\(feedback)</failure>\n"
             } else {
-                out += "    <system-out>\(Self.escape(result.feedback))</system-out>\n"
+                out += "    <system-out>\(feedback)</system-out>\n"
             }
             out += "  </testcase>\n"
         }
+        if !problems.isEmpty { out += "  <system-err>\(Self.escape(problemLines.joined(separator: "\n")))</system-err>\n" }
         out += "</testsuite>\n"
         return out
     }
 
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
     }
 

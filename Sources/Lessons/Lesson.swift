@@ -51,12 +51,15 @@ public struct Exercise: Equatable, Sendable {
     public var options: [(letter: String, text: String)]
     /// The line of `exercise ID` in the file.
     public var line: Int
+    /// The line of its `answer:` (errors about the answer point there).
+    public var answerLine: Int
 
     public static func == (lhs: Exercise, rhs: Exercise) -> Bool {
         lhs.id == rhs.id && lhs.question == rhs.question && lhs.answer == rhs.answer
             && lhs.tolerance == rhs.tolerance && lhs.hint == rhs.hint && lhs.points == rhs.points
             && lhs.options.map(\.letter) == rhs.options.map(\.letter)
             && lhs.options.map(\.text) == rhs.options.map(\.text) && lhs.line == rhs.line
+            && lhs.answerLine == rhs.answerLine
     }
 }
 
@@ -109,6 +112,9 @@ public enum Tolerance: Equatable, Sendable {
     case absolute(Double)
     /// |answer − key| ≤ bound·|key|.
     case relative(Double)
+    /// For answers computed by hand: |answer − key| ≤ 5·10⁻ⁿ·|key| (`4 significant digits`
+    /// accepts 0.001911 for 0.00191097…, relative 5e-4).
+    case significantDigits(Int)
 
     public static let standard = Tolerance.absolute(1e-9)
 
@@ -117,6 +123,7 @@ public enum Tolerance: Equatable, Sendable {
         switch self {
         case .absolute(let bound): return abs(answer - key) <= bound
         case .relative(let bound): return abs(answer - key) <= bound * abs(key)
+        case .significantDigits(let digits): return Tolerance.relative(Self.relativeBound(digits: digits)).accepts(answer, key: key)
         }
     }
 
@@ -124,7 +131,36 @@ public enum Tolerance: Equatable, Sendable {
         switch self {
         case .absolute(let bound): "±\(bound)"
         case .relative(let bound): "relative \(bound)"
+        case .significantDigits(let digits): "\(digits) significant digit\(digits == 1 ? "" : "s")"
         }
+    }
+
+    /// Reads a `tolerance:` value: `1e-9` (absolute), `absolute 1e-9`, `relative 1e-9` or
+    /// `4 significant digits`; the failure's message says what was expected.
+    static func read(_ text: String) -> Result<Tolerance, LessonError> {
+        let words = text.split(separator: " ").map(String.init)
+        func failure(_ message: String) -> Result<Tolerance, LessonError> {
+            .failure(LessonError(fileName: "", line: 0, message: message))
+        }
+        if words.count == 3, words[1] == "significant", words[2] == "digits" || words[2] == "digit" {
+            guard let digits = Int(words[0]), (1...15).contains(digits) else {
+                return failure("expected 'tolerance: N significant digits' with N from 1 to 15, found '\(text)'")
+            }
+            return .success(.significantDigits(digits))
+        }
+        let relative = words.first == "relative"
+        let number = relative || words.first == "absolute" ? Array(words.dropFirst()) : words
+        guard number.count == 1, let bound = Double(number[0]), bound >= 0, bound.isFinite else {
+            return failure("expected 'tolerance: NUMBER' (absolute), 'tolerance: relative NUMBER' or 'tolerance: N significant digits', found '\(text)'")
+        }
+        return .success(relative ? .relative(bound) : .absolute(bound))
+    }
+
+    /// 5·10⁻ⁿ: the relative error that n significant digits allow.
+    static func relativeBound(digits: Int) -> Double {
+        var bound = 5.0
+        for _ in 0..<digits { bound /= 10 }
+        return bound
     }
 }
 
@@ -141,4 +177,13 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(fileName):\(line): \(message)" }
+}
+
+/// Every problem found in a lesson file, in the order found (never empty).
+public struct LessonErrors: Error, Equatable, Sendable {
+    public var errors: [LessonError]
+
+    public init(errors: [LessonError]) {
+        self.errors = errors
+    }
 }

@@ -2,16 +2,29 @@
 /// `---`, then prose, `> command` lines, `pause`, and `exercise ID … end` blocks.
 public enum LessonParser {
     /// Parses `text`, naming `fileName` in errors; `number` is taken from its `NN-` prefix.
+    /// The first error in the file is thrown (`check` gives them all).
     public static func parse(_ text: String, fileName: String) throws(LessonError) -> Lesson {
+        switch check(text, fileName: fileName) {
+        case .success(let lesson): return lesson
+        case .failure(let problems): throw problems.errors[0]
+        }
+    }
+
+    /// Parses `text`, reading on after an error: the lesson, or every error in the order found.
+    public static func check(_ text: String, fileName: String) -> Result<Lesson, LessonErrors> {
         var parser = State(fileName: fileName)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
-        if lines.count > 1, lines.last == "" { lines.removeLast() }  // the final newline
+        var errors: [LessonError] = []
+        let lines = LessonText.lines(text)
         for (offset, line) in lines.enumerated() {
-            try parser.read(line, number: offset + 1)
+            do { try parser.read(line, number: offset + 1) } catch { errors.append(error) }
         }
-        return try parser.finish(lineCount: lines.count)
+        do {
+            let lesson = try parser.finish(lineCount: max(lines.count, 1))
+            if errors.isEmpty { return .success(lesson) }
+        } catch {
+            errors.append(error)
+        }
+        return .failure(LessonErrors(errors: errors))
     }
 
     /// The number in a file name such as `03-l2-shrinkage.lesson`, or 0.
@@ -34,10 +47,12 @@ public enum LessonParser {
             var line: Int
             var question: String?
             var answer: (AnswerKind, line: Int)?
-            var tolerance: Tolerance = .standard
+            var tolerance: (Tolerance, line: Int)?
             var hint: String?
             var points: Double = 1
             var options: [(letter: String, text: String)] = []
+            /// Whether its `answer:` line was an error (then a missing answer is not reported again).
+            var answerFailed = false
         }
 
         func error(_ line: Int, _ message: String) -> LessonError {
@@ -49,8 +64,8 @@ public enum LessonParser {
             if inHeader {
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
                 if trimmed == "---" {
+                        inHeader = false
                     guard title != nil else { throw error(number, "missing 'title: …' before '---'") }
-                    inHeader = false
                     return
                 }
                 guard let (key, value) = trimmed.keyValue, key == "title", !value.isEmpty else {
@@ -72,12 +87,13 @@ public enum LessonParser {
                 steps.append(.pause)
             } else if trimmed == "exercise" || trimmed.hasPrefix("exercise ") {
                 let id = trimmed.dropFirst("exercise".count).trimmed
+                // The exercise is opened even when its line is wrong, so its lines read as its own.
+                open = Draft(id: id, line: number)
                 guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                     throw error(number, "expected 'exercise ID' with an ID of letters, digits, '-' or '_'")
                 }
                 guard !ids.contains(id) else { throw error(number, "exercise '\(id)' is defined twice") }
                 ids.insert(id)
-                open = Draft(id: id, line: number)
             } else if trimmed == "end" {
                 throw error(number, "'end' without an open exercise")
             } else {
@@ -89,8 +105,8 @@ public enum LessonParser {
             guard var draft = open else { return }
             if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
             if trimmed == "end" {
-                steps.append(.exercise(try close(draft, endLine: number)))
                 open = nil
+                if let exercise = try close(draft, endLine: number) { steps.append(.exercise(exercise)) }
                 return
             }
             guard let (key, value) = trimmed.keyValue else {
@@ -102,9 +118,17 @@ public enum LessonParser {
             case "hint":
                 draft.hint = draft.hint.map { $0 + " " + value } ?? value
             case "answer":
-                draft.answer = (try answerKind(value, number: number), number)
+                if let first = draft.answer { throw error(number, "exercise '\(draft.id)' has a second 'answer:' (the first is on line \(first.line))") }
+                do {
+                    draft.answer = (try answerKind(value, number: number), number)
+                } catch {
+                    draft.answerFailed = true
+                    open = draft
+                    throw error
+                }
             case "tolerance":
-                draft.tolerance = try tolerance(value, number: number)
+                if let first = draft.tolerance { throw error(number, "exercise '\(draft.id)' has a second 'tolerance:' (the first is on line \(first.line))") }
+                draft.tolerance = (try tolerance(value, number: number), number)
             case "points":
                 guard let points = Double(value), points >= 0, points.isFinite else {
                     throw error(number, "points must be a number ≥ 0, found '\(value)'")
@@ -124,11 +148,12 @@ public enum LessonParser {
             open = draft
         }
 
-        func close(_ draft: Draft, endLine: Int) throws(LessonError) -> Exercise {
+        func close(_ draft: Draft, endLine: Int) throws(LessonError) -> Exercise? {
             guard let question = draft.question, !question.isEmpty else {
                 throw error(draft.line, "exercise '\(draft.id)' has no 'question:'")
             }
             guard let (answer, answerLine) = draft.answer else {
+                if draft.answerFailed { return nil }  // its `answer:` line was reported
                 throw error(draft.line, "exercise '\(draft.id)' has no 'answer:'")
             }
             if case .choice(let letter) = answer {
@@ -138,8 +163,11 @@ public enum LessonParser {
             } else if !draft.options.isEmpty {
                 throw error(answerLine, "options are given but the answer is not 'choice X'")
             }
-            return Exercise(id: draft.id, question: question, answer: answer, tolerance: draft.tolerance,
-                            hint: draft.hint, points: draft.points, options: draft.options, line: draft.line)
+            if let (_, line) = draft.tolerance, !answer.isNumeric {
+                throw error(line, "a tolerance applies to computed numbers only; a 'choice' or 'literal' answer is compared exactly (a numeric literal as a number)")
+            }
+            return Exercise(id: draft.id, question: question, answer: answer, tolerance: draft.tolerance?.0 ?? .standard,
+                            hint: draft.hint, points: draft.points, options: draft.options, line: draft.line, answerLine: answerLine)
         }
 
         func answerKind(_ text: String, number: Int) throws(LessonError) -> AnswerKind {
@@ -201,13 +229,10 @@ public enum LessonParser {
         }
 
         func tolerance(_ text: String, number: Int) throws(LessonError) -> Tolerance {
-            var words = text.split(separator: " ").map(String.init)
-            let relative = words.first == "relative"
-            if relative || words.first == "absolute" { words.removeFirst() }
-            guard words.count == 1, let bound = Double(words[0]), bound >= 0, bound.isFinite else {
-                throw error(number, "expected 'tolerance: NUMBER' (absolute) or 'tolerance: relative NUMBER', found '\(text)'")
+            switch Tolerance.read(text) {
+            case .success(let tolerance): return tolerance
+            case .failure(let problem): throw error(number, problem.message)
             }
-            return relative ? .relative(bound) : .absolute(bound)
         }
 
         func finish(lineCount: Int) throws(LessonError) -> Lesson {
@@ -219,28 +244,5 @@ public enum LessonParser {
             return Lesson(number: LessonParser.number(ofFile: fileName), title: title ?? "",
                           fileName: fileName, steps: steps)
         }
-    }
-}
-
-extension StringProtocol {
-    var trimmed: String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view = view.dropFirst() }
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-
-    var trailingTrimmed: String {
-        var view = Substring(self)
-        while let last = view.last, last.isWhitespace { view = view.dropLast() }
-        return String(view)
-    }
-
-    /// `key: value` split at the first ": " (or a trailing ":"), both trimmed.
-    var keyValue: (String, String)? {
-        guard let colon = firstIndex(of: ":") else { return nil }
-        let key = self[..<colon].trimmed
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == " " || $0 == "_" || $0 == "-" }) else { return nil }
-        return (key, self[index(after: colon)...].trimmed)
     }
 }

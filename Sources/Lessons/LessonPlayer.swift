@@ -13,37 +13,57 @@ public struct Playback: Sendable {
 public enum LessonPlayer {
     /// Plays `lesson` from a fresh session (the REPL's start: the article's regression).
     /// A command the interpreter rejects is an error naming the lesson file and line.
-    public static func play(_ lesson: Lesson) throws(LessonError) -> Playback {
+    /// With `showingAnswers` false the transcript is a handout: questions and options, no keys.
+    public static func play(_ lesson: Lesson, showingAnswers: Bool = true) throws(LessonError) -> Playback {
+        let (playback, errors) = run(lesson, showingAnswers: showingAnswers, stoppingAtAnError: true)
+        if let error = errors.first { throw error }
+        return playback
+    }
+
+    /// Every error playing `lesson` meets, reading on after each: rejected commands, and
+    /// answers that cannot be computed (at their `answer:` line).
+    public static func problems(in lesson: Lesson) -> [LessonError] {
+        run(lesson, showingAnswers: true, stoppingAtAnError: false).errors
+    }
+
+    private static func run(_ lesson: Lesson, showingAnswers: Bool, stoppingAtAnError: Bool) -> (Playback, errors: [LessonError]) {
         var interpreter = Interpreter(fileSystem: NoFileSystem())
         var text = "Lesson \(lesson.number): \(lesson.title)\n\n"
         var keys: [AnswerKey] = []
+        var errors: [LessonError] = []
         for step in lesson.steps {
+            if stoppingAtAnError, !errors.isEmpty { break }
             switch step {
             case .prose(let line):
                 text += line + "\n"
             case .command(let command, let line):
                 let reply = interpreter.handle(command)
                 if reply.isError {
-                    throw LessonError(fileName: lesson.fileName, line: line,
-                                      message: "'\(command)' was rejected: \(reply.text.trailingTrimmed)")
+                    errors.append(LessonError(fileName: lesson.fileName, line: line,
+                                              message: "'\(command)' was rejected: \(reply.text.trailingTrimmed)"))
                 }
                 text += "> \(command)\n" + reply.text
             case .pause:
                 break
             case .exercise(let exercise):
-                let key = try AnswerKey.compute(exercise, interpreter: interpreter, fileName: lesson.fileName)
-                keys.append(key)
-                text += render(key)
+                do {
+                    let key = try AnswerKey.compute(exercise, interpreter: interpreter, fileName: lesson.fileName)
+                    keys.append(key)
+                    text += render(key, showingAnswer: showingAnswers)
+                } catch {
+                    errors.append(error)
+                }
             }
         }
-        return Playback(transcript: text, keys: keys)
+        return (Playback(transcript: text, keys: keys), errors)
     }
 
     /// The exercise block of a transcript: question, options, answer and derivation.
-    static func render(_ key: AnswerKey) -> String {
+    static func render(_ key: AnswerKey, showingAnswer: Bool = true) -> String {
         let exercise = key.exercise
         var lines = ["── exercise \(exercise.id) (\(pointsText(exercise.points))) ──", exercise.question]
         lines += exercise.options.map { "  \($0.letter): \($0.text)" }
+        guard showingAnswer else { return (lines + ["\(exercise.id): ____________", ""]).joined(separator: "\n") }
         let tolerance = key.number == nil ? "" : "  (accepted within \(exercise.tolerance.description))"
         lines.append("answer: \(key.text)\(tolerance)")
         lines += key.derivation.map { "  " + $0 }

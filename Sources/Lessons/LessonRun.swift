@@ -58,14 +58,15 @@ public struct LessonRun {
     /// Starts `lesson` from the beginning, or resumes `progress` by replaying the lesson's
     /// own commands up to where it stopped (the state is deterministic, so this rebuilds the
     /// same session; commands the learner typed are not replayed). A finished progress starts
-    /// over. `interpreter` is the fresh session to use (the REPL's start by default).
+    /// a new attempt and keeps the old one in `progress.attempts`; `date` dates a new attempt. `interpreter` is the fresh session to use (the REPL's start by default).
     public init(lesson: Lesson, interpreter: Interpreter? = nil,
-                progress saved: LessonProgress? = nil, maximumTries: Int = 3) throws(LessonError) {
+                progress saved: LessonProgress? = nil, maximumTries: Int = 3, date: String? = nil) throws(LessonError) {
         // Built in a non-throwing initializer and assigned whole: initializing the stored
         // properties one by one in this typed-throwing initializer crashed in LessonRun's
         // outlined destroy (debug builds, Swift 6.3) once the session grew.
         var run = LessonRun(starting: lesson, interpreter: interpreter ?? Interpreter(fileSystem: NoFileSystem()),
                             maximumTries: maximumTries)
+        run.progress.started = date
         if let saved { try run.resume(saved) }
         self = run
     }
@@ -81,16 +82,23 @@ public struct LessonRun {
 
     /// Replays the lesson's commands up to `saved.position` and takes over its progress.
     private mutating func resume(_ saved: LessonProgress) throws(LessonError) {
-        guard saved.lesson == lesson.number, saved.position > 0 else { return }
+        guard saved.lesson == lesson.number else { return }
+        let date = progress.started
+        progress = saved.newAttempt(finished: false, started: date)
+        guard saved.position > 0 else {
+            progress = LessonProgress(lesson: lesson.number, started: saved.started ?? date, attempts: saved.attempts)
+            return
+        }
         if saved.position >= lesson.steps.count {
-            resumption = "You finished this lesson before (score \(Self.number(saved.score))/\(Self.number(lesson.maximumScore))); starting over.\n"
+            progress = saved.newAttempt(finished: true, started: date)
+            resumption = "You finished this lesson before (score \(GradeReport.number(saved.score))/\(GradeReport.number(lesson.maximumScore)), kept with your earlier attempts); a new attempt starts.\n"
             return
         }
         switch lesson.steps[saved.position] {
         case .pause, .exercise: break
         default:
             // The file changed since the progress was saved: its position is no stop.
-            resumption = "The lesson changed since your progress was saved; starting over.\n"
+            resumption = "The lesson changed since your progress was saved; a new attempt starts (the old one is kept).\n"
             return
         }
         for step in lesson.steps[..<saved.position] {
@@ -107,7 +115,7 @@ public struct LessonRun {
         default: "a pause: press Enter to go on"
         }
         resumption = "resuming at step \(saved.position + 1) of \(lesson.steps.count) (\(place)); "
-            + "score so far \(Self.number(saved.score))/\(Self.number(lesson.maximumScore)). --restart starts over.\n"
+            + "score so far \(GradeReport.number(saved.score))/\(GradeReport.number(lesson.maximumScore)). --restart starts over.\n"
     }
 
     /// Where the learner is now.
@@ -252,9 +260,9 @@ public struct LessonRun {
         var text = "── end of lesson \(lesson.number) ──\n"
         for result in progress.results {
             let verdict = result.isCorrect ? "correct" : "wrong  "
-            text += "  \(result.id): \(verdict) \(Self.number(result.points))/\(Self.number(result.maximumPoints))  (you answered \(result.answer))\n"
+            text += "  \(result.id): \(verdict) \(GradeReport.number(result.points))/\(GradeReport.number(result.maximumPoints))  (you answered \(result.answer))\n"
         }
-        text += "score: \(Self.number(progress.score))/\(Self.number(lesson.maximumScore))\n"
+        text += "score: \(GradeReport.number(progress.score))/\(GradeReport.number(lesson.maximumScore))\n"
         return text
     }
 
@@ -271,10 +279,5 @@ public struct LessonRun {
         }
         if !line.isEmpty { lines.append(line) }
         return lines.joined(separator: "\n")
-    }
-
-    /// `2` for 2.0, `1.5` for 1.5.
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
     }
 }

@@ -17,10 +17,12 @@ struct LessonCommand: ParsableCommand {
         Progress (the step reached, the answers and points) is saved after every line to \
         $REGSIM_LESSON_STATE/NN.json if set, else $XDG_STATE_HOME/regsim/lessons/NN.json, else \
         ~/.local/state/regsim/lessons/NN.json; the next 'regsim lesson N' resumes there by \
-        replaying the lesson's own commands (not the ones you typed). --restart starts over.
+        replaying the lesson's own commands (not the ones you typed). Every attempt is kept \
+        (date, score, each exercise's result): opening a finished lesson, or --restart, \
+        starts a new attempt; 'regsim lesson list' shows each lesson's status and best score.
         With piped input there are no prompts: each line is an Enter, a command or an answer.
         """,
-        subcommands: [LessonRunCommand.self, LessonListCommand.self],
+        subcommands: [LessonRunCommand.self, LessonListCommand.self, LessonCheckCommand.self],
         defaultSubcommand: LessonRunCommand.self
     )
 
@@ -39,7 +41,7 @@ struct LessonCommand: ParsableCommand {
 struct LessonListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the lessons: number, title, commands and exercises."
+        abstract: "List the lessons: number, title, commands, exercises, and your status and best score."
     )
 
     @OptionGroup var folders: FolderOptions
@@ -47,13 +49,31 @@ struct LessonListCommand: ParsableCommand {
     func run() throws {
         let library = try folders.library()
         let lessons = try LessonCommand.reportingErrors { () throws(LessonError) in try library.lessons() }
+        let environment = ProcessInfo.processInfo.environment
         var text = ""
         for lesson in lessons {
             let number = lesson.number < 10 ? " \(lesson.number)" : "\(lesson.number)"
             let exercises = lesson.exercises.count
-            text += "\(number)  \(lesson.title)  (\(lesson.commandCount) commands, \(exercises) exercise\(exercises == 1 ? "" : "s"))\n"
+            text += "\(number)  \(lesson.title)  (\(lesson.commandCount) commands, \(exercises) exercise\(exercises == 1 ? "" : "s"))"
+            text += Self.status(of: lesson, environment: environment) + "\n"
         }
         Output.write(text)
+    }
+}
+
+extension LessonListCommand {
+    /// `  [finished, best 5/7]`, `  [in progress, best 3/7]`, or nothing for a lesson not begun.
+    static func status(of lesson: Lesson, environment: [String: String]) -> String {
+        guard let path = LessonProgress.path(lesson: lesson.number, environment: environment),
+              let progress = LessonProgress.load(from: path), progress.lesson == lesson.number else { return "" }
+        let attempts = progress.attempts.count + (progress.position > 0 ? 1 : 0)
+        guard attempts > 0 else { return "" }
+        let state = if progress.position >= lesson.steps.count { "finished" }
+            else if progress.position > 0 { "in progress" }
+            else if progress.attempts.contains(where: \.finished) { "finished before" }
+            else { "started before" }
+        let best = "best \(GradeReport.number(progress.bestScore))/\(GradeReport.number(lesson.maximumScore))"
+        return "  [\(state), \(best), \(attempts) attempt\(attempts == 1 ? "" : "s")]"
     }
 }
 
@@ -68,7 +88,7 @@ struct LessonRunCommand: ParsableCommand {
     @Argument(help: lessonArgumentHelp)
     var lesson: String
 
-    @Flag(help: "Start over, ignoring any saved progress.")
+    @Flag(help: "Start a new attempt (earlier attempts and their scores are kept).")
     var restart = false
 
     @OptionGroup var folders: FolderOptions
@@ -81,11 +101,13 @@ struct LessonRunCommand: ParsableCommand {
             ? LessonProgress.path(lesson: lesson.number, environment: environment)
             : LessonProgress.path(key: URL(fileURLWithPath: self.lesson).deletingPathExtension().lastPathComponent,
                                   environment: environment)
-        let saved = restart ? nil : progressPath.flatMap(LessonProgress.load(from:))
+        let saved = progressPath.flatMap(LessonProgress.load(from:))
         let terminal = isatty(STDIN_FILENO) != 0
         let interpreter = Interpreter(isInterrupted: Interrupts.check)
+        let date = ISO8601DateFormatter().string(from: Date())
         var lessonRun = try LessonCommand.reportingErrors { () throws(LessonError) in
-            try LessonRun(lesson: lesson, interpreter: interpreter, progress: saved)
+            let start = restart ? saved.map { $0.newAttempt(finished: $0.position >= lesson.steps.count, started: date) } : saved
+            return try LessonRun(lesson: lesson, interpreter: interpreter, progress: start, date: date)
         }
         let historyPath = terminal ? History.path(environment: environment) : nil
         LessonSession(progressPath: progressPath, historyPath: historyPath).run(&lessonRun, terminal: terminal)

@@ -27,6 +27,7 @@ struct ReplCommand: ParsableCommand {
         dataFolder.apply()
         var interpreter = Interpreter(isInterrupted: Interrupts.check)
         interpreter.stream = { Output.write($0) }
+        interpreter.display = .standardOutput()
         if isatty(STDIN_FILENO) != 0 {
             let historyPath = History.path(environment: ProcessInfo.processInfo.environment)
             InteractiveSession(historyPath: historyPath).run(interpreter: &interpreter)

@@ -35,6 +35,7 @@ struct RunCommand: ParsableCommand {
         }
         var interpreter = Interpreter(isInterrupted: Interrupts.check)
         interpreter.stream = { Output.write($0) }
+        interpreter.display = .standardOutput()
         var lines = TextLines(text)
         let status = ScriptRunner(echoes: !echoOptions.noEcho, scriptName: file)
             .run(&lines, interpreter: &interpreter)

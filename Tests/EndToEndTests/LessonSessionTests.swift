@@ -28,6 +28,16 @@ import Testing
         let restarted = try RegsimExecutable.run(["lesson", "3", "--restart"], input: "", environment: environment)
         #expect(!restarted.output.contains("resuming"))
         #expect(restarted.output.contains("> penalty l2 0.1\n"))
+
+        // The restarted attempt is new; the first (1 point) is kept, and list shows the best.
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("03.json"))) as? [String: Any]
+        let attempts = try #require(saved?["attempts"] as? [[String: Any]])
+        #expect(attempts.count == 1 && attempts.first?["score"] as? Double == 1)
+        #expect(attempts.first?["started"] is String)
+        let list = try RegsimExecutable.run(["lesson", "list"], environment: environment)
+        #expect(list.output.contains("(14 commands, 5 exercises)  [in progress, best 1/7, 2 attempts]\n"), "\(list.output)")
+        let lessonOne = list.output.split(separator: "\n").first { $0.hasPrefix(" 1  ") }
+        #expect(lessonOne?.contains("[") == false, "a lesson not begun has no status")
     }
 
     @Test func lessonWorksInARealTerminal() throws {

@@ -41,6 +41,7 @@ struct LessonPlaybackTests {
                 let margin: Double = switch key.exercise.tolerance {
                 case .absolute(let bound): Swift.max(10 * bound, 1e-15 * abs(number) * 10)
                 case .relative(let bound): Swift.max(10 * bound * abs(number), 1e-300)
+                case .significantDigits(let digits): Swift.max(10 * Double("5e-\(digits)")! * abs(number), 1e-300)
                 }
                 for wrong in [number + margin, number - margin, number + 1, number - 1] {
                     #expect(!key.accepts("\(wrong)"), "\(name) \(id): \(wrong) against \(number)")
@@ -48,6 +49,7 @@ struct LessonPlaybackTests {
                 let inside: Double = switch key.exercise.tolerance {
                 case .absolute(let bound): number + bound / 2
                 case .relative(let bound): number + bound * abs(number) / 2
+                case .significantDigits(let digits): number + Double("5e-\(digits)")! * abs(number) / 2
                 }
                 #expect(key.accepts("\(inside)"), "\(name) \(id): \(inside) is within the tolerance of \(number)")
             } else if case .choice(let letter) = key.exercise.answer {

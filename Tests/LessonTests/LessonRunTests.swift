@@ -126,15 +126,49 @@ struct LessonRunTests {
         #expect(run.handle("").leaves)
     }
 
-    @Test("a finished progress, or one from an older version of the file, starts over")
+    @Test("a finished progress, or one from an older version of the file, starts a new attempt and keeps the old")
     func startsOver() throws {
         let (lesson, _) = try Self.lessonThree()
-        var finished = try LessonRun(lesson: lesson, progress: LessonProgress(lesson: 3, position: lesson.steps.count))
-        #expect(finished.start().contains("You finished this lesson before (score 0/7); starting over."))
+        let done = LessonProgress(lesson: 3, position: lesson.steps.count, started: "2026-01-01T00:00:00Z")
+        var finished = try LessonRun(lesson: lesson, progress: done, date: "2026-02-02T00:00:00Z")
+        #expect(finished.start().contains("You finished this lesson before (score 0/7, kept with your earlier attempts); a new attempt starts."))
         #expect(finished.stop == .pause)
+        #expect(finished.progress.attempts == [.init(started: "2026-01-01T00:00:00Z", score: 0, finished: true, results: [])])
+        #expect(finished.progress.started == "2026-02-02T00:00:00Z" && finished.progress.results.isEmpty)
         var stale = try LessonRun(lesson: lesson, progress: LessonProgress(lesson: 3, position: 2))
-        #expect(stale.start().contains("The lesson changed since your progress was saved; starting over."))
-        #expect(stale.progress.results.isEmpty)
+        #expect(stale.start().contains("The lesson changed since your progress was saved; a new attempt starts (the old one is kept)."))
+        #expect(stale.progress.results.isEmpty && stale.progress.attempts.count == 1)
+    }
+
+    @Test("every attempt is kept: a finished lesson reopened, then restarted, keeps its best score")
+    func attemptsAreKept() throws {
+        let (lesson, keys) = try Self.lessonThree()
+        var first = try LessonRun(lesson: lesson, date: "day 1")
+        var count = 0
+        _ = first.start()
+        while first.stop != .finished, count < 1000 {
+            count += 1
+            if case .exercise = first.stop { _ = first.handle(keys[first.progress.results.count].text) } else { _ = first.handle("") }
+        }
+        #expect(first.progress.score == 7)
+        let saved = try JSONDecoder().decode(LessonProgress.self, from: try JSONEncoder().encode(first.progress))
+        var second = try LessonRun(lesson: lesson, progress: saved, date: "day 2")
+        _ = second.start()
+        _ = Self.feed(["", "0.5"], to: &second)
+        #expect(second.progress.bestScore == 7 && second.progress.attempts.count == 1)
+        #expect(second.progress.attempts[0].results.map(\.id) == keys.map(\.exercise.id))
+        #expect(second.progress.attempts[0].started == "day 1" && second.progress.attempts[0].finished)
+        let restarted = second.progress.newAttempt(finished: false, started: "day 3")
+        #expect(restarted.attempts.count == 2 && restarted.position == 0 && restarted.bestScore == 7)
+        #expect(restarted.attempts[1].started == "day 2" && !restarted.attempts[1].finished)
+    }
+
+    @Test("a progress file saved before attempts were kept still reads")
+    func oldProgressFilesRead() throws {
+        let old = #"{"lesson":3,"position":4,"results":[{"answer":"0.99","id":"factor","isCorrect":true,"maximumPoints":1,"points":1}],"tries":1}"#
+        let progress = try JSONDecoder().decode(LessonProgress.self, from: Data(old.utf8))
+        #expect(progress.position == 4 && progress.tries == 1 && progress.score == 1)
+        #expect(progress.attempts.isEmpty && progress.started == nil && progress.bestScore == 1)
     }
 
     @Test("every lesson, answered with the keys regsim play computes, ends with full marks", arguments: lessonFileNames)

@@ -15,8 +15,8 @@ struct ReadmeExampleTests {
         }
         let lesson = try LessonParser.parse(try block(after: "## A complete example"), fileName: "README.md")
         #expect(lesson.exercises.map(\.id) == ["factor", "next-weight", "decay"])
-        let answers = try Grader.parseAnswers(try block(after: "## Answers files and grading"), fileName: "README.md")
-        let report = try Grader.grade(lesson, answers: answers, answersFileName: "README.md")
-        #expect(report.score == report.maximumScore, "\(report.text)")
+        let sheet = Grader.readAnswers(try block(after: "## Answers files and grading"), fileName: "README.md")
+        let report = Grader.grade(keys: try LessonPlayer.play(lesson).keys, lesson: lesson, sheet: sheet)
+        #expect(report.problems.isEmpty && report.score == report.maximumScore, "\(report.text)")
     }
 }

@@ -47,6 +47,8 @@ struct ExecutionContext {
     var fileSystem: any FileSystem
     var isInterrupted: @Sendable () -> Bool
     var stream: ((String) -> Void)?
+    /// Colour or plain text, and the width, for pictures (plain, 72 columns, unless the CLI says otherwise).
+    var display: Display = .plain
 }
 
 /// The line typed so far, for one command's TAB candidates.

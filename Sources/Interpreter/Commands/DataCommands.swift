@@ -4,18 +4,21 @@ import Engine
 
 /// `data`: choose the data set.
 struct DataCommand: TextCommand {
-    static let help = CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data mnist [N] | data csv PATH [targets=N]",
+    static let help = CommandHelp(name: "data", usage: "data linreg | data xor | data blobs | data circle|xor2d|gauss|spiral|moons [n=N] [noise=σ] [test=F] | data mnist [N] | data csv PATH [targets=N]",
         summary: "choose the data set",
         details: """
         linreg: the article's linear regression (4 samples, 3 features, y ≈ x₁ + 0.5·x₂).
         xor: the four XOR points, one 0/1 target. blobs: two 2-D clusters, one-hot targets.
+        circle, xor2d, gauss, spiral, moons: TensorFlow Playground's two-class point sets on about [−1, 1]²,
+        n points (default 200) drawn from the seed, Gaussian noise σ (default 0) on each input, and a
+        fraction F (default 0.5) kept apart as test points (show test, plot boundary); one 0/1 target.
         mnist N: the first N (default 100, at most 10000) MNIST training images, 784 pixels/255
         and 10 one-hot targets, on a 784-32-10 network; big layers print summaries.
         csv: a file of comma-separated numbers, one sample a line, whose last N columns
         (default 1) are targets; a header line is skipped. For loss xent use one-hot columns.
         If the network does not fit the new data, it is replaced by one that does.
         """)
-    static let examples = ["data linreg", "data xor", "data blobs", "data csv points.csv", "data csv points.csv targets=1"]
+    static let examples = ["data linreg", "data xor", "data blobs", "data spiral n=100 noise=0.1", "data moons test=0.3", "data csv points.csv", "data csv points.csv targets=1"]
     var source: DataSource
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
@@ -24,7 +27,8 @@ struct DataCommand: TextCommand {
 
     static func candidates(_ request: CompletionRequest) -> [String] {
         switch request.position {
-        case 1: BuiltinDataset.allCases.map(\.rawValue) + ["mnist", "csv"]
+        case 1: BuiltinDataset.allCases.map(\.rawValue) + PlaygroundShape.allCases.map(\.rawValue) + ["mnist", "csv"]
+        case 2... where PlaygroundShape(rawValue: request.previous[1]) != nil: ["n=", "noise=", "test="]
         case 2 where request.previous[1] == "csv": request.paths(request.prefix)
         case 3: ["targets="]
         default: []
@@ -36,6 +40,7 @@ struct DataCommand: TextCommand {
         let data: Dataset<Double>
         var suggested: (Architecture, Loss)?
         var description: String
+        var test: Dataset<Double>?
         switch source {
         case .builtin(let builtin):
             data = builtin.dataset()
@@ -45,6 +50,9 @@ struct DataCommand: TextCommand {
             data = try DataCommand.mnist(count: count)
             suggested = (Architecture(sizes: [784, 32, 10], hidden: .relu, output: .softmax), .crossEntropy)
             description = "the first \(count) MNIST training images: 784 inputs (pixels/255), 10 one-hot targets"
+        case .playground(let request):
+            (data, test, description) = request.load(seed: session.trainer.settings.seed)
+            suggested = (PlaygroundShape.suggestedArchitecture, PlaygroundShape.suggestedLoss)
         case .csv(let path, let targets):
             let text: String
             do { text = try fileSystem.read(path) } catch {
@@ -57,6 +65,8 @@ struct DataCommand: TextCommand {
         }
         session.trainer.replaceData(data)
         session.dataSource = source
+        session.testSet = test
+        session.lossHistory = LossHistory()
         session.undoStack = []
         var lines = ["data: \(description)"]
         if session.heldOut != nil {
@@ -193,6 +203,7 @@ extension ArgumentReader {
             guard hasMore else { return .mnist(count: 100) }
             return .mnist(count: try integer("image count", range: 1...CommandParser.mnistLimit))
         }
+        if let shape = PlaygroundShape(rawValue: name) { return .playground(try playgroundData(shape)) }
         guard let builtin = BuiltinDataset(rawValue: name) else {
             throw fail("no data set '\(name)'; expected \(BuiltinDataset.allCases.map(\.rawValue).joined(separator: ", ")), mnist [N] or csv PATH")
         }

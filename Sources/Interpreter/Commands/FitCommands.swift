@@ -111,6 +111,7 @@ struct FitCommand: TextCommand {
             let trainingLoss = network.dataLoss(on: training, loss: settings.loss)
             let validationLoss = network.dataLoss(on: validation, loss: settings.loss)
             trainingLosses.append(trainingLoss)
+            session.lossHistory.recordEpoch(epoch, training: trainingLoss, validation: validationLoss, test: session.testSet.map { network.dataLoss(on: $0, loss: settings.loss) })
             let decision = stopping.observe(validationLoss, model: network)
             let note = switch decision {
             case .improved: "best so far"

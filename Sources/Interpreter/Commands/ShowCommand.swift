@@ -12,6 +12,7 @@ struct ShowCommand: Command {
         (after an update: the values computed before the parameters changed).
         W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
         validation: J_data and accuracy now, on the training and the held-out samples (see holdout).
+        test: the same on the test points a Playground data set keeps apart (data spiral test=0.5).
         One number each: training-loss, validation-loss (J_data on all of them, no penalty), accuracy,
         validation-accuracy (correct / n), zeros (weights exactly 0).
         sparsity: per layer, weights exactly 0 and with |w| < 0.001.
@@ -24,7 +25,7 @@ struct ShowCommand: Command {
         """)
     static let examples = [
         "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss", "show penalty", "show total", "show W1", "show b2",
-        "show net", "show trace", "show settings", "show data", "show validation", "show accuracy", "show validation-loss",
+        "show net", "show trace", "show settings", "show data", "show validation", "show test", "show accuracy", "show validation-loss",
         "show training-loss", "show validation-accuracy", "show sparsity", "show zeros", "show experiment",
         "show experiment best", "show experiment L1 gap", "show sweep chosen", "show sweep validation 0.001",
         "show mW1[0,0]", "show vW1[0,0]", "show beta1", "show dgamma1[0]",
@@ -42,7 +43,7 @@ struct ShowCommand: Command {
             let network = request.network, parameters = request.parameters
             let layers = network.layers.indices.flatMap { ["W\($0 + 1)", "b\($0 + 1)"] }
                 + network.layers.indices.filter { network.layers[$0].batchNorm != nil }.flatMap { ["gamma\($0 + 1)", "beta\($0 + 1)"] }
-            return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "sparsity", "experiment", "sweep"]
+            return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "test", "sparsity", "experiment", "sweep"]
                 + SummaryValue.allCases.map(\.rawValue) + layers + parameters
                 + parameters.map { "d" + $0 } + parameters.map { "p" + $0 }
                 + (request.session.trainer.settings.optimizer == .sgd ? [] : parameters.map { "m" + $0 } + parameters.map { "v" + $0 })
@@ -100,6 +101,7 @@ struct ShowCommand: Command {
             if let heldOut = session.heldOut { text += "  held out for validation: \(heldOut.rows.count) samples (show validation)\n" }
             return text
         case .validation: return try ShowCommand.validationText(session)
+        case .test: return try ShowCommand.testText(session)
         case .sparsity: return ShowCommand.sparsityText(session)
         case .result(.experiment): return try Self.requireExperiment(session).table
         case .result(.sweep): return try Self.requireSweep(session).table
@@ -122,6 +124,8 @@ enum ShowTarget: Equatable {
     case net, trace, settings, data
     /// `show validation`; `show accuracy` and the other one-number summaries
     case validation
+    /// `show test`: the Playground data set's test points
+    case test
     case summary(SummaryValue)
     case sparsity
     case result(ResultTarget)
@@ -162,6 +166,7 @@ extension ArgumentReader {
         case "settings": return .settings
         case "data": return .data
         case "validation": return .validation
+        case "test": return .test
         case "sparsity": return .sparsity
         case "experiment": return .result(.experiment(try experimentQuery()))
         case "sweep": return .result(.sweep(try sweepQuery()))
