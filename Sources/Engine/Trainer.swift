@@ -82,6 +82,13 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         progress = UpdateProgress()
     }
 
+    /// Forgets the records of the update under way and of the last update, keeping the
+    /// parameters, optimizer state, settings and update count (what an undo snapshot needs).
+    public mutating func discardRecords() {
+        progress = UpdateProgress()
+        lastUpdate = UpdateProgress()
+    }
+
     /// Replaces the network, resetting the momentum buffers and the update count and
     /// forgetting the records of the old one (the update under way and the last update).
     public mutating func replaceNetwork(_ network: Network<T>) {
@@ -134,6 +141,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         switch progress.nextPhase {
         case .forward:
             let batch = batchIndices(forUpdate: updateCount)
+            if batch.count == 1 && network.hasBatchNorm { throw TrainingError(Self.singleSampleBatchNorm(samples: data.sampleCount, batchSize: settings.batchSize)) }
             let x = data.inputs.selectingRows(batch)
             let layers = network.forward(x, mode: settings.trainingMode(forUpdate: updateCount))
             let record = ForwardRecord(batch: batch, layers: layers, targets: data.targets.selectingRows(batch),

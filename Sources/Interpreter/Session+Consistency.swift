@@ -35,7 +35,7 @@ extension Session {
                 return "a gradient record does not match the network"
             }
         }
-        if let problem = trainer.problem { return problem }
+        if let problem = trainer.problem ?? settingsProblem ?? structureProblem { return problem }
         if !watches.allSatisfy({ network.contains($0) }) { return "a watched parameter does not exist" }
         return nil
     }

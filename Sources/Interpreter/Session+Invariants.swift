@@ -33,9 +33,10 @@ extension Session {
     mutating func advance() throws(InterpreterError) -> PhaseRecord<Double> {
         if trainer.nextPhase == .update {
             var snapshot = trainer
-            snapshot.discardProgress()
+            snapshot.discardRecords()
             undoStack.append(snapshot)
-            if undoStack.count > undoCapacity { undoStack.removeFirst(undoStack.count - undoCapacity) }
+            let capacity = Self.undoCapacity(snapshotBytes: Self.snapshotBytes(snapshot))
+            if undoStack.count > capacity { undoStack.removeFirst(undoStack.count - capacity) }
         }
         do {
             let before = trainer.network

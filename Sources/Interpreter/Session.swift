@@ -44,11 +44,23 @@ public struct Session: Equatable, Sendable, Codable {
     /// Whether `run` and `fit` on 2-D data end with a small boundary map (`autoplot on|off`).
     public var autoplot = true
 
-    /// How many updates `undo` can take back: 1000, fewer for big networks so that the
-    /// snapshots hold at most about 10 million parameters.
-    var undoCapacity: Int {
-        let parameters = trainer.network.layers.reduce(0) { $0 + $1.weights.storage.count + $1.outputCount }
-        return max(1, min(1000, 10_000_000 / max(1, parameters)))
+    /// The bytes the undo history may hold (stated in `help undo`).
+    static let undoBudget = 256 << 20
+
+    /// How many updates `undo` can take back: 1000, fewer when that many snapshots of
+    /// `snapshotBytes` each would pass `undoBudget` (always at least 1).
+    static func undoCapacity(snapshotBytes: Int) -> Int {
+        max(1, min(1000, undoBudget / max(1, snapshotBytes)))
+    }
+
+    /// The bytes a snapshot holds of its own: the parameters, momentum buffers, Adam's moments
+    /// and L1 memory, 8 bytes a number. The data is shared with the session; the records of
+    /// the last update are not kept (`discardRecords`).
+    static func snapshotBytes(_ trainer: Trainer<Double>) -> Int {
+        let parameters = trainer.network.layers.reduce(0) { $0 + $1.weights.storage.count + $1.bias.count + 4 * $1.outputCount }
+        let copies = 2 + (trainer.adamState.firstMoments.isEmpty ? 0 : 2)
+            + (trainer.network.layers.contains { $0.l1Memory != nil } ? 1 : 0)
+        return 8 * parameters * copies
     }
 
     /// The session `regsim` starts with: the article's linear regression on a 3-1 linear

@@ -1,3 +1,4 @@
+import Render
 import Engine
 import Experiments
 
@@ -36,7 +37,7 @@ public struct SessionResults: Equatable, Sendable {
                     if rule.observe(loss, model: epoch) == .stop { break }
                 }
                 guard rule.hasStopped else {
-                    return .failure(.missing("\(name): patience \(indices[0]) does not stop within the \(stopping.validationLosses.count) epochs of the last \(stopping.command)"))
+                    return .failure(.missing("\(name): patience \(indices[0]) does not stop within the \(counted(stopping.validationLosses.count, "epoch")) of the last \(stopping.command)"))
                 }
                 return .success((Double(rule.epoch), "\(stopping.command): on its validation losses, patience \(indices[0]) stops after epoch \(rule.epoch) (best epoch \(rule.bestEpoch ?? 0))"))
             case "pixel", "original":

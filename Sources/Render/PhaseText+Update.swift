@@ -155,6 +155,9 @@ extension PhaseText {
         let flipped = updates.filter { $0.value.signum * $0.new.signum < 0 }.count
         let zeroed = updates.filter { $0.new == 0 && $0.value != 0 }.count
         let zeros = updates.filter { $0.new == 0 }.count
-        return "  \(updates.count) parameters: ‖w‖ \(format(before)) → \(format(after)); \(flipped) flipped sign, \(zeroed) reached 0 (\(zeros) are 0)\n"
+        // dead after this update: those skipped as dead and those clipped to 0 now (l1mode clip)
+        let dead = updates.filter { $0.zeroEvent == .dead || $0.zeroEvent == .clippedToZero }.count
+        return "  \(updates.count) parameters: ‖w‖ \(format(before)) → \(format(after)); \(flipped) flipped sign, \(zeroed) reached 0 (\(zeros) are 0)"
+            + (dead == 0 ? "" : "; \(counted(dead, "dead link")) (clip)") + "\n"
     }
 }

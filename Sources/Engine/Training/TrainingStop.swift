@@ -46,7 +46,7 @@ public struct Divergence: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// x to 4 significant digits (109931.327 → 109900.0), for the message.
-    static func rounded(_ x: Double) -> Double {
+    public static func rounded(_ x: Double) -> Double {
         guard x.isFinite, x != 0 else { return x }
         let exponent = Int(log10(abs(x)).rounded(.down)) - 3
         let scale = pow(10, Double(abs(exponent)))

@@ -91,7 +91,7 @@ struct DataCommand: TextCommand {
         }
         if let size = session.trainer.settings.batchSize, size >= data.sampleCount {
             session.trainer.settings.batchSize = nil
-            lines.append("batch: all \(data.sampleCount) samples")
+            lines.append("batch: all \(counted(data.sampleCount, "sample"))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -181,7 +181,9 @@ struct LossCommand: ChoiceCommand, TextCommand {
             throw InterpreterError("loss: label smoothing ε = \(session.format(session.trainer.settings.labelSmoothing)) needs loss xent; type smoothing 0 first")
         }
         let note = session.change { $0.settings.loss = loss }
-        let formula = loss == .meanSquaredError ? "J = 1/(2n)·Σ(ŷ − y)²" : "J = −1/n·Σ y·ln ŷ"
+        let formula = loss == .meanSquaredError ? "J = 1/(2n)·Σ(ŷ − y)²"
+            : network.outputCount == 1 ? "J = −1/n·Σ [y·ln ŷ + (1 − y)·ln(1 − ŷ)] (binary cross-entropy: one sigmoid output)"
+            : "J = −1/n·Σ y·ln ŷ"
         return "loss: \(loss.rawValue), \(formula)" + note + "\n"
     }
 }

@@ -41,11 +41,14 @@ struct LoadCommand: PathCommand, TextCommand {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let file: SessionFile
-        do { file = try decoder.decode(SessionFile.self, from: Data(text.utf8)) } catch {
+        do {
+            let header = try decoder.decode(SessionFile.Header.self, from: Data(text.utf8))
+            guard header.format == SessionFile.formatName, header.version == SessionFile.currentVersion else {
+                throw InterpreterError("load: \(path) has format \(header.format) version \(header.version); expected \(SessionFile.formatName) version \(SessionFile.currentVersion)")
+            }
+            file = try decoder.decode(SessionFile.self, from: Data(text.utf8))
+        } catch let error as InterpreterError { throw error } catch {
             throw InterpreterError("load: \(path) is not a regsim session file (\(LoadCommand.decodingProblem(error)))")
-        }
-        guard file.format == SessionFile.formatName, file.version == SessionFile.currentVersion else {
-            throw InterpreterError("load: \(path) has format \(file.format) version \(file.version); expected \(SessionFile.formatName) version \(SessionFile.currentVersion)")
         }
         if let problem = file.session.consistencyProblem {
             throw InterpreterError("load: \(path) is inconsistent: \(problem)")
@@ -56,7 +59,9 @@ struct LoadCommand: PathCommand, TextCommand {
 
     static func decodingProblem(_ error: any Error) -> String {
         switch error as? DecodingError {
-        case .dataCorrupted(let context): return context.debugDescription.isEmpty ? "not valid JSON" : "not valid JSON"
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not valid JSON"
+        case .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
         case .keyNotFound(let key, _): return "missing \(key.stringValue)"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "wrong value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
@@ -70,6 +75,13 @@ struct SessionFile: Codable {
     var format: String
     var version: Int
     var session: Session
+
+    /// The format tag and version alone, read before the rest so that a file of another
+    /// version is named as such.
+    struct Header: Codable {
+        var format: String
+        var version: Int
+    }
 
     static let formatName = "regsim-session"
     static let currentVersion = 1

@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `fit EPOCHS [holdout=N] [patience=P|none]`: training with a seeded validation hold-out and early stopping.
@@ -47,7 +48,7 @@ struct FitCommand: TextCommand {
         if let heldOut = session.heldOut {
             // The session's own validation set (holdout N); the training data is the rest.
             guard request.holdout == nil else {
-                throw InterpreterError("fit: the session already holds out \(heldOut.rows.count) samples (holdout off first, or leave out holdout=)")
+                throw InterpreterError("fit: the session already holds out \(counted(heldOut.rows.count, "sample")) (holdout off first, or leave out holdout=)")
             }
             (training, validation, validationRows) = (session.trainer.data, heldOut.data, heldOut.rows)
         } else {
@@ -66,6 +67,9 @@ struct FitCommand: TextCommand {
         var settings = session.trainer.settings
         let batchSize = min(settings.batchSize ?? training.sampleCount, training.sampleCount)
         settings.batchSize = batchSize
+        if session.trainer.network.hasBatchNorm && Trainer<Double>.hasSingleSampleBatch(samples: training.sampleCount, batchSize: batchSize) {
+            throw InterpreterError("fit: " + Trainer<Double>.singleSampleBatchNorm(samples: training.sampleCount, batchSize: batchSize))
+        }
 
         var text = ""
         func emit(_ line: String) {
@@ -81,56 +85,44 @@ struct FitCommand: TextCommand {
             + "; early stopping on the validation J_data: "
             + (request.patience.map { "patience \($0)" } ?? "none (patience=none)") + "\n")
 
-        var network = session.trainer.network
-        var velocities = network.layers.map {
-            DenseGradient<Double>(weights: Matrix(rows: $0.inputCount, columns: $0.outputCount), bias: Array(repeating: 0, count: $0.outputCount))
-        }
-        var moments = AdamState<Double>()
-        var stopping = EarlyStopping<Network<Double>>(patience: request.patience ?? Int.max)
-        var trainingLosses: [Double] = []
+        let testSet = session.testSet
+        var state = TrainingState(network: session.trainer.network, settings: settings)
+        let loop = EpochLoop<Double>(epochs: request.epochs, patience: request.patience)
+        let run = loop.run(
+            &state, rows: Array(0..<training.sampleCount),
+            batch: { _ in { rows in (training.inputs.selectingRows(Array(rows)), training.targets.selectingRows(Array(rows))) } },
+            evaluate: { network, epoch in
+                FitEpoch(epoch: epoch.epoch, training: network.dataLoss(on: training, loss: settings.loss),
+                         validation: network.dataLoss(on: validation, loss: settings.loss),
+                         test: testSet.map { network.dataLoss(on: $0, loss: settings.loss) })
+            },
+            validationLoss: \.validation, shouldStop: isInterrupted,
+            onEpoch: { losses, decision in
+                session.lossHistory.recordEpoch(losses.epoch, training: losses.training, validation: losses.validation, test: losses.test)
+                emit("epoch \(losses.epoch): training J_data = \(session.format(losses.training)), "
+                    + "validation J_data = \(session.format(losses.validation))  \(request.note(decision))\n")
+            })
         var interruption: String?
-        for epoch in 1...request.epochs {
-            if epoch > 1 && isInterrupted() {
-                interruption = "interrupted after epoch \(epoch - 1) of \(request.epochs)"
-                break
-            }
-            // the epoch's order: the stream (seed, batch order, epoch − 1), as `batch` uses
-            var shuffler = RandomStream.generator(seed: settings.seed, purpose: .batchOrder, index: epoch - 1)
-            let epochOrder = shuffler.permutation(count: training.sampleCount)
-            var start = 0
-            while start < epochOrder.count {
-                let rows = Array(epochOrder[start..<min(start + batchSize, epochOrder.count)])
-                let outcome = network.train(batch: training.inputs.selectingRows(rows), targets: training.targets.selectingRows(rows),
-                                            settings: settings, velocities: &velocities, adam: &moments, update: (epoch - 1) * ((epochOrder.count + batchSize - 1) / batchSize) + start / batchSize)
-                if !outcome.dataLoss.isFinite || outcome.firstNonFinite != nil {
-                    throw InterpreterError("fit: the run diverged in epoch \(epoch) (\(outcome.firstNonFinite?.name ?? "J_data") became NaN or infinite); "
-                        + "try a smaller lr; the session is unchanged")
-                }
-                start += batchSize
-            }
-            let trainingLoss = network.dataLoss(on: training, loss: settings.loss)
-            let validationLoss = network.dataLoss(on: validation, loss: settings.loss)
-            trainingLosses.append(trainingLoss)
-            session.lossHistory.recordEpoch(epoch, training: trainingLoss, validation: validationLoss, test: session.testSet.map { network.dataLoss(on: $0, loss: settings.loss) })
-            let decision = stopping.observe(validationLoss, model: network)
-            let note = switch decision {
-            case .improved: "best so far"
-            case .noImprovement(let count):
-                request.patience == nil ? "no improvement (\(count) epoch\(count == 1 ? "" : "s"))" : "no improvement (\(count) of \(request.patience!))"
-            case .stop: "no improvement for \(stopping.patience) epoch\(stopping.patience == 1 ? "" : "s"): stop"
-            }
-            emit("epoch \(epoch): training J_data = \(session.format(trainingLoss)), validation J_data = \(session.format(validationLoss))  \(note)\n")
-            if decision == .stop { break }
+        switch run.stop {
+        case .diverged(let divergence):
+            throw InterpreterError("fit: the run diverged in epoch \(divergence.epoch) (\(divergence.symptomText)); "
+                + "try a smaller lr; the session is unchanged")
+        case .interrupted(let epoch, let batch):
+            interruption = batch == 0 ? "interrupted after epoch \(epoch) of \(request.epochs)"
+                : "interrupted in epoch \(epoch) after batch \(batch)"
+        case nil: break
         }
-
+        let stopping = run.stopping
+        let trainingLosses = run.records.map(\.training)
+        let network = state.network
         let epochsRun = stopping.epoch
         session.results.stopping = StoppingResult(command: "fit", trainingLosses: trainingLosses, validationLosses: stopping.history,
                                           bestEpoch: stopping.bestEpoch, patience: request.patience, stopped: stopping.hasStopped)
         var closing = interruption.map { "\($0); " } ?? ""
-        if request.patience != nil, let best = stopping.bestModel, let bestEpoch = stopping.bestEpoch {
-            closing += stopping.hasStopped ? "stopped after epoch \(epochsRun); " : "did not stop (\(epochsRun) epochs); "
+        if run.restoredEpoch != nil, let bestEpoch = stopping.bestEpoch {
+            closing += stopping.hasStopped ? "stopped after epoch \(epochsRun); " : "did not stop (\(counted(epochsRun, "epoch"))); "
             closing += "restored epoch \(bestEpoch)'s network (validation J_data = \(session.format(stopping.bestLoss)))"
-            session.install(best)
+            session.install(network)
         } else {
             closing += "kept the network of epoch \(epochsRun)"
             if let bestEpoch = stopping.bestEpoch {
@@ -152,6 +144,37 @@ struct FitRequest: Equatable {
 
     static let defaultPatience = 3
     static let epochLimit = 100_000
+
+    /// The epoch line's note on early stopping's decision.
+    func note(_ decision: EarlyStopping<Network<Double>>.Decision) -> String {
+        switch decision {
+        case .improved: "best so far"
+        case .noImprovement(let count):
+            patience.map { "no improvement (\(count) of \($0))" } ?? "no improvement (\(count) epoch\(count == 1 ? "" : "s"))"
+        case .stop: "no improvement for \(patience ?? 0) epoch\(patience == 1 ? "" : "s"): stop"
+        }
+    }
+}
+
+/// One epoch of `fit`: J_data on the training and on the held-out samples.
+struct FitEpoch {
+    var epoch: Int
+    var training: Double
+    var validation: Double
+    /// On the session's test points (Playground data sets), if it has any.
+    var test: Double?
+}
+
+extension Divergence {
+    /// What went wrong, in fit's words: "W1 became NaN or infinite", or the runaway loss.
+    var symptomText: String {
+        switch symptom {
+        case .notFinite(let parameter): "\(parameter?.name ?? "J_data") became NaN or infinite"
+        case .runaway(let meanLoss, let firstLoss):
+            "its mean J_data \(Self.rounded(meanLoss)) is more than \(Int(EpochLoop<Double>.runawayFactor))× "
+                + "the first batch's \(Self.rounded(firstLoss)), a runaway though finite"
+        }
+    }
 }
 
 /// `earlystop P LOSS LOSS …`: early stopping's rule on a list of validation losses.
@@ -198,7 +221,7 @@ struct EarlyStopCommand: TextCommand {
                 + (unseen == 0 ? "" : unseen == 1 ? "; epoch \(losses.count) is never trained"
                     : "; epochs \(stopping.epoch + 1)–\(losses.count) are never trained") + "\n"
         } else {
-            text += "no stop in \(losses.count) epochs; the best is \(best)\n"
+            text += "no stop in \(counted(losses.count, "epoch")); the best is \(best)\n"
         }
         session.results.stopping = StoppingResult(command: "earlystop", trainingLosses: [], validationLosses: stopping.history,
                                           bestEpoch: stopping.bestEpoch, patience: patience, stopped: stopping.hasStopped)

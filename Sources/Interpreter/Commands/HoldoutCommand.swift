@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `holdout N | off`
@@ -27,7 +28,7 @@ struct HoldoutCommand: TextCommand {
             session.heldOut = nil
             session.trainer.replaceData(full)
             session.undoStack = []
-            return "holdout: off; all \(full.sampleCount) samples train again; undo history cleared\n"
+            return "holdout: off; all \(counted(full.sampleCount, "sample")) train again; undo history cleared\n"
         }
         guard count < full.sampleCount else {
             throw InterpreterError("holdout: \(count) would leave no training samples; \(full.name) has \(full.sampleCount)")
@@ -38,11 +39,11 @@ struct HoldoutCommand: TextCommand {
         session.heldOut = HeldOut(rows: rows, data: validation, seed: seed)
         session.trainer.replaceData(training)
         session.undoStack = []
-        var text = "holdout: \(count) of \(full.sampleCount) samples set aside for validation (drawn with seed \(seed)); "
+        var text = "holdout: \(count) of \(counted(full.sampleCount, "sample")) set aside for validation (drawn with seed \(seed)); "
             + "\(training.sampleCount) train; undo history cleared\n"
         if let size = session.trainer.settings.batchSize, size >= training.sampleCount {
             session.trainer.settings.batchSize = nil
-            text += "batch: all \(training.sampleCount) samples (the batch was as large as the training set)\n"
+            text += "batch: all \(counted(training.sampleCount, "sample")) (the batch was as large as the training set)\n"
         }
         text += "  rows: \(rows.prefix(20).map(String.init).joined(separator: " "))" + (rows.count > 20 ? " … (\(rows.count - 20) more)" : "") + "\n"
         return text

@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `dropout P [input=Q] | off`
@@ -17,14 +18,8 @@ struct DropoutCommand: TextCommand {
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
         if arguments.accept("off") { return }
-        let reader = arguments
-        func rate(_ word: String, _ what: String) throws(InterpreterError) -> Double {
-            guard let value = Double(word), value.isFinite else { throw reader.fail("'\(word)' is not a number (\(what))") }
-            guard value >= 0 && value < 1 else { throw reader.fail("\(what) must be in [0, 1) (the probability of dropping a value), not \(word)") }
-            return value
-        }
-        hidden = try rate(try arguments.next("p"), "p")
-        if let text = try arguments.options(["input"])["input"] { input = try rate(text, "input p") }
+        hidden = try arguments.number(.dropout("p"))
+        if let text = try arguments.options(["input"])["input"] { input = try arguments.value(text, .dropout("input p")) }
     }
 
     static func candidates(_ request: CompletionRequest) -> [String] {
@@ -62,7 +57,7 @@ struct NoiseCommand: TextCommand {
     var sigma: Double
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        sigma = arguments.accept("off") ? 0 : try arguments.number("σ", minimum: 0)
+        sigma = arguments.accept("off") ? 0 : try arguments.number(.noise)
     }
 
     static func candidates(_ request: CompletionRequest) -> [String] {
@@ -131,14 +126,25 @@ struct EvaluateCommand: PlainCommand, TextCommand {
         let output = caches[caches.count - 1]
         let activation = network.layers[network.layers.count - 1].activation
         let loss = session.trainer.settings.loss.evaluate(output: output, activation: activation, target: data.targets)
-        var text = "evaluate: inference mode on all \(data.sampleCount) samples (no dropout mask, no noise"
+        var text = "evaluate: inference mode on all \(counted(data.sampleCount, "sample")) (no dropout mask, no noise"
         text += network.hasBatchNorm ? ", batch norm with the running statistics)\n" : ")\n"
         let format = session.format
         for row in 0..<min(data.sampleCount, 12) {
             text += "  sample \(row): ŷ = \(session.format.vector(output.a.row(row)))  y = \(session.format.vector(data.targets.row(row)))\n"
         }
         if data.sampleCount > 12 { text += "  … \(data.sampleCount - 12) more samples\n" }
-        text += "J_data = \(session.format(loss.value))\n"
+        let epsilon = session.trainer.settings.labelSmoothing
+        if epsilon == 0 {
+            text += "J_data = \(session.format(loss.value))\n"
+        } else {
+            // the update's J_data uses y′ = (1 − ε)·y + ε/K; evaluate names both
+            let smoothed = session.trainer.settings.loss.evaluate(output: output, activation: activation,
+                                                                  target: Loss.smoothedTargets(data.targets, epsilon: epsilon))
+            let k = Loss.smoothingClassCount(outputs: data.targetCount)
+            text += "J_data = \(session.format(loss.value)) on the targets y (unsmoothed)\n"
+            text += "J_data = \(session.format(smoothed.value)) on the smoothed targets y′ = (1 − ε)·y + ε/K, ε = \(session.format(epsilon)), "
+                + "K = \(k) (the J_data an update computes)\n"
+        }
         if session.trainer.settings.loss == .crossEntropy {
             let predicted: [Int], actual: [Int]
             if data.targetCount == 1 {

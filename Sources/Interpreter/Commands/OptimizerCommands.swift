@@ -8,7 +8,7 @@ struct LearningRateCommand: TextCommand {
     var eta: Double
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        eta = try arguments.number("η", positive: true)
+        eta = try arguments.number(.learningRate)
     }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
@@ -25,7 +25,7 @@ struct MomentumCommand: TextCommand {
     var mu: Double
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        mu = try arguments.number("μ", minimum: 0, below: 1)
+        mu = try arguments.number(.momentum)
     }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
@@ -56,14 +56,10 @@ struct OptimizerCommand: TextCommand {
         let options = try arguments.options(["beta1", "beta2", "eps"])
         if optimizer == .sgd && !options.isEmpty { throw arguments.fail("beta1=, beta2= and eps= are Adam's; sgd takes none") }
         for (key, text) in options {
-            guard let value = Double(text), value.isFinite else { throw arguments.fail("'\(text)' is not a number (\(key))") }
             switch key {
-            case "eps":
-                guard value > 0 else { throw arguments.fail("eps must be greater than 0, not \(text)") }
-                parameters.epsilon = value
-            default:
-                guard value >= 0 && value < 1 else { throw arguments.fail("\(key) must be in [0, 1), not \(text)") }
-                if key == "beta1" { parameters.beta1 = value } else { parameters.beta2 = value }
+            case "eps": parameters.epsilon = try arguments.value(text, .adamEpsilon)
+            case "beta1": parameters.beta1 = try arguments.value(text, .adamBeta(key))
+            default: parameters.beta2 = try arguments.value(text, .adamBeta(key))
             }
         }
     }
@@ -107,7 +103,7 @@ struct WeightDecayCommand: TextCommand {
     var wd: Double
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        wd = try arguments.number("wd", minimum: 0)
+        wd = try arguments.number(.weightDecay)
     }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
@@ -135,7 +131,7 @@ struct MaxNormCommand: TextCommand {
     var c: Double?
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        c = arguments.accept("off") ? nil : try arguments.number("c", positive: true)
+        c = arguments.accept("off") ? nil : try arguments.number(.maxNorm)
     }
 
     static func candidates(_ request: CompletionRequest) -> [String] {
@@ -160,7 +156,7 @@ struct SmoothingCommand: TextCommand {
     var epsilon: Double
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        epsilon = try arguments.number("ε", minimum: 0, below: 1)
+        epsilon = try arguments.number(.labelSmoothing)
     }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {

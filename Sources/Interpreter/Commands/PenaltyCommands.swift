@@ -27,11 +27,11 @@ struct PenaltyCommand: TextCommand {
             change = .biases(try arguments.onOff())
             return
         case "none": term = .none
-        case "l1": term = PenaltyTerm(l1: try arguments.number("λ", minimum: 0))
-        case "l2": term = PenaltyTerm(l2: try arguments.number("λ", minimum: 0))
+        case "l1": term = PenaltyTerm(l1: try arguments.number(.lambda))
+        case "l2": term = PenaltyTerm(l2: try arguments.number(.lambda))
         case "elastic":
-            let l1 = try arguments.number("λ1", minimum: 0)
-            term = PenaltyTerm(l1: l1, l2: try arguments.number("λ2", minimum: 0))
+            let l1 = try arguments.number(NumberLimit(name: "λ1", minimum: 0))
+            term = PenaltyTerm(l1: l1, l2: try arguments.number(NumberLimit(name: "λ2", minimum: 0)))
         default: throw arguments.fail("'\(kind)' is not a penalty; expected none, l1, l2, elastic or biases")
         }
         let options = try arguments.options(["layer"])
@@ -127,16 +127,24 @@ struct L1ModeCommand: ChoiceCommand, TextCommand {
             throw InterpreterError("l1mode: \(mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (optimizer sgd first)")
         }
         session.trainer.settings.regularization.l1Mode = mode
-        return "l1mode: \(mode.rawValue): \(Self.rule(mode))\n"
+        let settings = session.trainer.settings
+        let general = settings.momentum != 0
+            || session.trainer.network.layers.indices.contains { settings.regularization.term(forLayer: $0).l2 != 0 }
+        return "l1mode: \(mode.rawValue): \(Self.rule(mode, withMomentumOrL2: general))\n"
     }
 
-    /// The update rule of an L1 mode in one line.
-    static func rule(_ mode: L1Mode) -> String {
+    /// The update rule of an L1 mode in one line; with momentum or L2 the step before the L1
+    /// pull is v = (1 − η·c)·w − η·(μ·v_old + g), c the L2 coefficient (λ or 2λ).
+    static func rule(_ mode: L1Mode, withMomentumOrL2 general: Bool = false) -> String {
+        let v = general ? "(1 − η·c)·w − η·(μ·v_old + g)" : "w − η·g"
         switch mode {
-        case .subgradient: "w ← w − η·(g + λ·sign(w)), sign(0) = 0"
-        case .clip: "v = w − η·g, u = v − η·λ·sign(w); if v·u < 0, w ← 0 and the link dies, else u"
-        case .prox: "w ← sign(v)·max(|v| − η·λ, 0) with v = w − η·g"
-        case .cumulative: "u ← u + η·λ; v > 0: w ← max(0, v − (u + q)), v < 0: w ← min(0, v + (u − q)); q ← q + (w − v)"
+        case .subgradient:
+            return general ? "w ← (1 − η·c)·w − η·(μ·v_old + g + λ·sign(w)), sign(0) = 0" : "w ← w − η·(g + λ·sign(w)), sign(0) = 0"
+        case .clip: return "v = \(v), u = v − η·λ·sign(w); if v·u < 0, w ← 0 and the link dies, else u"
+        case .prox: return "w ← sign(v)·max(|v| − η·λ, 0) with v = \(v)"
+        case .cumulative:
+            return "u ← u + η·λ; v > 0: w ← max(0, v − (u + q)), v < 0: w ← min(0, v + (u − q)); q ← q + (w − v)"
+                + (general ? " with v = \(v)" : "")
         }
     }
 }

@@ -53,7 +53,7 @@ extension ShowCommand {
         case .result(.sweep(let query)):
             guard case .table = query else { return try sweepValue(query, in: session) }
             return nil
-        case .layer, .net, .trace, .settings, .data, .validation, .test, .sparsity: return nil
+        case .layer, .net, .trace, .settings, .data, .validation, .test, .sparsity, .dead: return nil
         }
     }
 

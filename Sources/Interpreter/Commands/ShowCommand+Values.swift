@@ -26,7 +26,7 @@ extension ShowCommand {
         let settings = session.trainer.settings
         let regularization = settings.regularization
         var lines = [
-            "data: \(session.dataSource.description) (\(session.trainer.data.sampleCount) samples)",
+            "data: \(session.dataSource.description) (\(counted(session.trainer.data.sampleCount, "sample")))",
             "net: \(SettingsText.architecture(session.trainer.network.architecture))",
             "loss: \(settings.loss.rawValue)",
             "penalty: \(SettingsText.penalty(regularization.global, convention: regularization.convention, format: session.format))" + (session.trainer.network.layers.count > 1 ? " on every layer" : ""),
@@ -74,17 +74,29 @@ extension ShowCommand {
         return lines
     }
 
+    /// `show dead`: per layer, how many of its weights and biases are dead links of
+    /// `l1mode clip` (a clip update set them to 0; clip updates skip them from then on).
+    static func deadText(_ session: Session) -> String {
+        let network = session.trainer.network
+        let counts = network.layers.enumerated().map { index, layer in
+            "layer \(index + 1): \(layer.l1Memory?.deadCount ?? 0) of \(layer.weights.storage.count + (layer.hasBias ? layer.outputCount : 0))"
+        }
+        return "dead links (l1mode clip): " + counts.joined(separator: ", ") + "; total \(network.deadCount)\n"
+            + "a dead link is a weight (or penalized bias) that a clip update set to exactly 0 because its L1 step crossed zero; "
+            + "clip updates never move it again. set of that parameter, reinit, a new net, or an update in another l1mode revives it\n"
+    }
+
     /// `show validation`: J_data and accuracy on the training and the held-out samples, now.
     static func validationText(_ session: Session) throws(InterpreterError) -> String {
         let heldOut = try session.requireHeldOut("validation")
         let network = session.trainer.network, loss = session.trainer.settings.loss
         let training = session.trainer.data, validation = heldOut.data
         let formula = loss == .meanSquaredError ? "1/(2n)·Σ(ŷ − y)²" : "−1/n·Σ y·ln ŷ"
-        var text = "validation: the network after \(session.trainer.updateCount) updates; J_data = \(formula), without the penalty"
+        var text = "validation: the network after \(counted(session.trainer.updateCount, "update")); J_data = \(formula), without the penalty"
             + (session.isClassification ? "; accuracy = correct / n" : "") + "\n"
         let losses = [training, validation].map { network.dataLoss(on: $0, loss: loss) }
         for (index, (name, data)) in [("training", training), ("validation", validation)].enumerated() {
-            let label = "\(name) (\(data.sampleCount) samples):".padding(toLength: 30, withPad: " ", startingAt: 0)
+            let label = "\(name) (\(counted(data.sampleCount, "sample"))):".padding(toLength: 30, withPad: " ", startingAt: 0)
             text += "  \(label) J_data = \(session.format(losses[index]))"
             if session.isClassification { text += "  accuracy = \(session.format(network.accuracy(on: data)))" }
             text += "\n"

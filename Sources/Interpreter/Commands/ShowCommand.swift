@@ -3,7 +3,7 @@ import Engine
 
 /// `show …`: one value or a summary.
 struct ShowCommand: Command {
-    static let help = CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | mW1[i,j] | vW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | experiment | sweep",
+    static let help = CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | mW1[i,j] | vW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | dead | experiment | sweep",
         summary: "print one value or a summary",
         details: """
         W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
@@ -16,6 +16,7 @@ struct ShowCommand: Command {
         One number each: training-loss, validation-loss (J_data on all of them, no penalty), accuracy,
         validation-accuracy (correct / n), zeros (weights exactly 0).
         sparsity: per layer, weights exactly 0 and with |w| < 0.001.
+        dead: per layer, the links (weights and penalized biases) l1mode clip has killed, and what revives them.
         experiment: the last experiment's table; experiment best; experiment RUN METRIC, RUN none, L1
         or L2 and METRIC training-accuracy, validation-accuracy, gap, sparsity, zeros or weight-norm.
         sweep: the last sweep's table; sweep chosen (λ); sweep validation λ, sweep training λ
@@ -26,7 +27,7 @@ struct ShowCommand: Command {
     static let examples = [
         "show W1[0,0]", "show dW1[0,0]", "show pW1[1,0]", "show loss", "show penalty", "show total", "show W1", "show b2",
         "show net", "show trace", "show settings", "show data", "show validation", "show test", "show accuracy", "show validation-loss",
-        "show training-loss", "show validation-accuracy", "show sparsity", "show zeros", "show experiment",
+        "show training-loss", "show validation-accuracy", "show sparsity", "show dead", "show zeros", "show experiment",
         "show experiment best", "show experiment L1 gap", "show sweep chosen", "show sweep validation 0.001",
         "show mW1[0,0]", "show vW1[0,0]", "show beta1", "show dgamma1[0]",
     ]
@@ -43,7 +44,7 @@ struct ShowCommand: Command {
             let network = request.network, parameters = request.parameters
             let layers = network.layers.indices.flatMap { ["W\($0 + 1)", "b\($0 + 1)"] }
                 + network.layers.indices.filter { network.layers[$0].batchNorm != nil }.flatMap { ["gamma\($0 + 1)", "beta\($0 + 1)"] }
-            return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "test", "sparsity", "experiment", "sweep"]
+            return ["loss", "penalty", "total", "net", "trace", "settings", "data", "validation", "test", "sparsity", "dead", "experiment", "sweep"]
                 + SummaryValue.allCases.map(\.rawValue) + layers + parameters
                 + parameters.map { "d" + $0 } + parameters.map { "p" + $0 }
                 + (request.session.trainer.settings.optimizer == .sgd ? [] : parameters.map { "m" + $0 } + parameters.map { "v" + $0 })
@@ -78,7 +79,7 @@ struct ShowCommand: Command {
             }
             return ShowCommand.layerText(session, index, kind)
         case .net:
-            var text = "net: \(SettingsText.architecture(session.trainer.network.architecture)); \(session.trainer.updateCount) updates so far\n"
+            var text = "net: \(SettingsText.architecture(session.trainer.network.architecture)); \(counted(session.trainer.updateCount, "update")) so far\n"
             for index in session.trainer.network.layers.indices {
                 text += ShowCommand.layerText(session, index, .weight)
                 if session.trainer.network.layers[index].hasBias { text += ShowCommand.layerText(session, index, .bias) }
@@ -93,16 +94,17 @@ struct ShowCommand: Command {
             return ShowCommand.settingsText(session)
         case .data:
             let data = session.trainer.data
-            var text = "data: \(session.dataSource.description): \(data.sampleCount) samples, \(data.featureCount) inputs, \(data.targetCount) targets\n"
+            var text = "data: \(session.dataSource.description): \(counted(data.sampleCount, "sample")), \(counted(data.featureCount, "input")), \(counted(data.targetCount, "target"))\n"
             for row in 0..<min(data.sampleCount, 20) {
                 text += "  \(row): x = \(session.format.vector(data.inputs.row(row)))  y = \(session.format.vector(data.targets.row(row)))\n"
             }
             if data.sampleCount > 20 { text += "  … \(data.sampleCount - 20) more\n" }
-            if let heldOut = session.heldOut { text += "  held out for validation: \(heldOut.rows.count) samples (show validation)\n" }
+            if let heldOut = session.heldOut { text += "  held out for validation: \(counted(heldOut.rows.count, "sample")) (show validation)\n" }
             return text
         case .validation: return try ShowCommand.validationText(session)
         case .test: return try ShowCommand.testText(session)
         case .sparsity: return ShowCommand.sparsityText(session)
+        case .dead: return ShowCommand.deadText(session)
         case .result(.experiment): return try Self.requireExperiment(session).table
         case .result(.sweep): return try Self.requireSweep(session).table
         default: return ""  // one value or the trace: an outcome of its own
@@ -128,6 +130,8 @@ enum ShowTarget: Equatable {
     case test
     case summary(SummaryValue)
     case sparsity
+    /// `show dead`: l1mode clip's dead links per layer
+    case dead
     case result(ResultTarget)
 }
 
@@ -168,6 +172,7 @@ extension ArgumentReader {
         case "validation": return .validation
         case "test": return .test
         case "sparsity": return .sparsity
+        case "dead": return .dead
         case "experiment": return .result(.experiment(try experimentQuery()))
         case "sweep": return .result(.sweep(try sweepQuery()))
         default: break

@@ -1,3 +1,4 @@
+import Render
 import Engine
 
 /// `batch N | all`
@@ -19,10 +20,10 @@ struct BatchCommand: TextCommand {
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         let data = session.trainer.data
         if let size, size > data.sampleCount {
-            throw InterpreterError("batch: \(size) is more than the \(data.sampleCount) samples of \(data.name)")
+            throw InterpreterError("batch: \(size) is more than the \(counted(data.sampleCount, "sample")) of \(data.name)")
         }
         let note = session.change { $0.settings.batchSize = size == $0.data.sampleCount ? nil : size }
-        return "batch: " + (size.map { "\($0) samples per update, in a seeded order" } ?? "all \(data.sampleCount) samples") + note + "\n"
+        return "batch: " + (size.map { "\(counted($0, "sample")) per update, in a seeded order" } ?? "all \(counted(data.sampleCount, "sample"))") + note + "\n"
     }
 }
 
@@ -130,7 +131,7 @@ struct RunCommand: TextCommand {
         }
         for index in 0..<count {
             if index > 0 && isInterrupted() {
-                return text + "interrupted after \(index) of \(count) updates; the state is kept\n"
+                return text + "interrupted after \(index) of \(counted(count, "update")); the state is kept\n"
             }
             repeat { _ = try session.advance() } while !session.trainer.progress.isEmpty
             let last = session.trainer.lastUpdate
@@ -154,7 +155,12 @@ struct RunCommand: TextCommand {
 /// `undo`
 struct UndoCommand: PlainCommand, TextCommand {
     static let help = CommandHelp(name: "undo", usage: "undo", summary: "go back to the state before the last update",
-        details: "Parameters, momentum and settings return to what they were before that update; up to 1000 updates back.")
+        details: """
+        Parameters, momentum and settings return to what they were before that update; up to 1000
+        updates back, fewer for big networks: the history holds at most 256 MB (each update keeps
+        8 bytes per parameter for the parameters, the momentum and Adam's moments). The records
+        of the update before (show trace) are not kept.
+        """)
     static let examples = ["undo"]
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
