@@ -11,17 +11,17 @@ import Interpreter
 public struct LessonRun {
     public let lesson: Lesson
     /// The session the lesson's commands, and the learner's, run in.
-    public private(set) var interpreter: Interpreter
+    public internal(set) var interpreter: Interpreter
     /// Saved after every line: where the learner is, the answers and points so far.
-    public private(set) var progress: LessonProgress
+    public internal(set) var progress: LessonProgress
     /// Tries at an exercise before the answer is shown.
     public let maximumTries: Int
     /// The key of the exercise at `progress.position`, computed when it was reached.
-    private var key: AnswerKey?
+    var key: AnswerKey?
     /// The REPL's command names (`show`, `explain`, `update`, …), lowercased.
     private let commandWords: Set<String>
     /// What `start()` says first: nil, or the line saying where the lesson resumes.
-    private var resumption: String?
+    var resumption: String?
 
     /// Where the learner is.
     public enum Stop: Equatable, Sendable {
@@ -78,57 +78,6 @@ public struct LessonRun {
         self.commandWords = Set(interpreter.completions(line: "", wordStart: 0).map { $0.lowercased() })
         self.progress = LessonProgress(lesson: lesson.number)
         self.resumption = nil
-    }
-
-    /// Replays the lesson's commands up to `saved.position` and takes over its progress.
-    private mutating func resume(_ saved: LessonProgress) throws(LessonError) {
-        guard saved.lesson == lesson.number else { return }
-        let date = progress.started
-        progress = saved.newAttempt(finished: false, started: date)
-        guard saved.position > 0 else {
-            progress = LessonProgress(lesson: lesson.number, started: saved.started ?? date, attempts: saved.attempts)
-            return
-        }
-        if saved.position >= lesson.steps.count {
-            progress = saved.newAttempt(finished: true, started: date)
-            resumption = "You finished this lesson before (score \(GradeReport.number(saved.score))/\(GradeReport.number(lesson.maximumScore)), kept with your earlier attempts); a new attempt starts.\n"
-            return
-        }
-        switch lesson.steps[saved.position] {
-        case .pause, .exercise: break
-        default:
-            // The file changed since the progress was saved: its position is no stop.
-            resumption = "The lesson changed since your progress was saved; a new attempt starts (the old one is kept).\n"
-            return
-        }
-        for step in lesson.steps[..<saved.position] {
-            guard case .command(let command, let line) = step else { continue }
-            let reply = self.interpreter.handle(command)
-            if reply.isError {
-                throw LessonError(fileName: lesson.fileName, line: line,
-                                  message: "'\(command)' was rejected: \(reply.text.trailingTrimmed)")
-            }
-        }
-        progress = saved
-        let place = switch stop {
-        case .exercise(let id): "exercise '\(id)'"
-        default: "a pause: press Enter to go on"
-        }
-        resumption = "resuming at step \(saved.position + 1) of \(lesson.steps.count) (\(place)); "
-            + "score so far \(GradeReport.number(saved.score))/\(GradeReport.number(lesson.maximumScore)). --restart starts over.\n"
-    }
-
-    /// Where the learner is now.
-    public var stop: Stop {
-        guard progress.position < lesson.steps.count else { return .finished }
-        if case .exercise(let exercise) = lesson.steps[progress.position] { return .exercise(exercise.id) }
-        return .pause
-    }
-
-    /// The prompt for the next line: `answer> ` at an exercise, else `lesson N> `.
-    public var prompt: String {
-        if case .exercise = stop { return "answer> " }
-        return "lesson \(lesson.number)> "
     }
 
     /// The opening: the title and the rule, or the resumption line, then the lesson up to
