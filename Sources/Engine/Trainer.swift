@@ -108,8 +108,8 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         if data.targetCount != network.outputCount {
             return "the data has \(data.targetCount) targets but the network has \(network.outputCount) outputs"
         }
-        if settings.optimizer != .sgd && network.hasBatchNorm {
-            return "batch norm's γ and β take SGD steps only: with batchnorm on, use optimizer sgd"
+        if let conflict = SettingsConflict.of(batchNorm: network.hasBatchNorm, under: settings.optimizer) {
+            return settings.problem(conflict)
         }
         if let batchSize = settings.batchSize, batchSize < 1 || batchSize > data.sampleCount {
             return "batch \(batchSize) is not in 1…\(data.sampleCount), the number of samples"

@@ -44,18 +44,31 @@ public struct TrainingSettings<T: Scalar>: Equatable, Sendable, Codable {
         self.noise = noise
     }
 
+    /// The first rule these settings break for a network of `layerCount` layers, or nil
+    /// (an L1 mode matters only where some layer has an L1 term).
+    public func conflict(layerCount: Int) -> SettingsConflict? {
+        SettingsConflict.of(weightDecay: weightDecay, under: optimizer)
+            ?? (regularization.usesL1(layerCount: layerCount) ? SettingsConflict.of(regularization.l1Mode, under: optimizer) : nil)
+            ?? SettingsConflict.of(labelSmoothing: labelSmoothing, loss: loss)
+    }
+
     /// Why these settings cannot train a network of `layerCount` layers, or nil.
     public func problem(layerCount: Int) -> String? {
-        if weightDecay != 0 && optimizer != .adamw {
-            return "weight decay \(weightDecay) is AdamW's decoupled decay; under \(optimizer.rawValue) use penalty l2 \(weightDecay) instead (PyTorch's weight_decay there adds wd·w to the gradient: the article's L2 gradient λ·w)"
+        conflict(layerCount: layerCount).map { problem($0) }
+    }
+
+    /// `conflict` in words, with these settings' values (what `load` and the trainer report).
+    public func problem(_ conflict: SettingsConflict) -> String {
+        switch conflict {
+        case .weightDecayNeedsAdamW(let optimizer):
+            "weight decay \(weightDecay) is AdamW's decoupled decay; under \(optimizer.rawValue) use penalty l2 \(weightDecay) instead (PyTorch's weight_decay there adds wd·w to the gradient: the article's L2 gradient λ·w)"
+        case .l1ModeNeedsSGD(let mode, let optimizer):
+            "l1mode \(mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) goes into g (l1mode subgradient)"
+        case .labelSmoothingNeedsCrossEntropy:
+            "label smoothing needs loss xent (it smooths the cross-entropy targets)"
+        case .batchNormNeedsSGD:
+            "batch norm's γ and β take SGD steps only: with batchnorm on, use optimizer sgd"
         }
-        if optimizer != .sgd && regularization.l1Mode != .subgradient && regularization.usesL1(layerCount: layerCount) {
-            return "l1mode \(regularization.l1Mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) goes into g (l1mode subgradient)"
-        }
-        if labelSmoothing != 0 && loss != .crossEntropy {
-            return "label smoothing needs loss xent (it smooths the cross-entropy targets)"
-        }
-        return nil
     }
 }
 

@@ -42,25 +42,18 @@ public struct RunSettings: Equatable, Sendable {
         func check(_ condition: Bool, _ message: @autoclosure () -> String) throws(SettingError) {
             if !condition { throw SettingError(message()) }
         }
-        try check(learningRate > 0 && learningRate.isFinite, "--lr must be a number above 0")
-        try check(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1)")
+        let numbers: [(NumberSetting, Float)] = [
+            (.learningRate, learningRate), (.momentum, momentum), (.beta1, adam.beta1), (.beta2, adam.beta2),
+            (.epsilon, adam.epsilon), (.weightDecay, weightDecay), (.labelSmoothing, labelSmoothing),
+            (.lambda, penalty.l1), (.lambda, penalty.l2), (.dropout, dropout), (.inputDropout, inputDropout), (.noise, noise),
+        ] + (maxNorm.map { [(.maxNorm, $0)] } ?? [])
+        for (setting, value) in numbers { try check(setting.accepts(Double(value)), setting.flagProblem(value)) }
         try check(batchSize >= 1, "--batch must be at least 1")
-        try check(adam.beta1 >= 0 && adam.beta1 < 1, "--beta1 must be in [0, 1)")
-        try check(adam.beta2 >= 0 && adam.beta2 < 1, "--beta2 must be in [0, 1)")
-        try check(adam.epsilon > 0 && adam.epsilon.isFinite, "--eps must be a number above 0")
-        try check(weightDecay >= 0 && weightDecay.isFinite, "--weight-decay must be a number ≥ 0")
-        try check(weightDecay == 0 || optimizer == .adamw,
+        try check(SettingsConflict.of(weightDecay: weightDecay, under: optimizer) == nil,
                   "--weight-decay is AdamW's decoupled decay: use --optimizer adamw, or under \(optimizer.rawValue) --penalty l2 --lambda \(weightDecay) (PyTorch's weight_decay there adds wd·w to the gradient)")
-        try check(maxNorm.map { $0 > 0 && $0.isFinite } ?? true, "--max-norm must be a number above 0")
-        try check(labelSmoothing >= 0 && labelSmoothing < 1, "--label-smoothing must be in [0, 1)")
-        try check(penalty.l1 >= 0 && penalty.l2 >= 0 && penalty.l1.isFinite && penalty.l2.isFinite, "λ must be a number ≥ 0")
-        try check(optimizer == .sgd || l1Mode == .subgradient || penalty.l1 == 0,
+        try check(penalty.l1 == 0 || SettingsConflict.of(l1Mode, under: optimizer) == nil,
                   "--l1mode \(l1Mode.rawValue) is an SGD rule; under --optimizer \(optimizer.rawValue) the L1 subgradient joins g (use --l1mode subgradient)")
-        try check(dropout >= 0 && dropout < 1, "--dropout must be in [0, 1) (the probability of dropping a unit), not \(dropout)")
-        try check(inputDropout >= 0 && inputDropout < 1,
-                  "--input-dropout must be in [0, 1) (the probability of dropping a pixel), not \(inputDropout)")
-        try check(noise >= 0 && noise.isFinite, "--noise must be a number ≥ 0 (σ), not \(noise)")
-        try check(!batchNorm || optimizer == .sgd, "--batchnorm trains γ and β with SGD only: use --optimizer sgd with --batchnorm")
+        try check(SettingsConflict.of(batchNorm: batchNorm, under: optimizer) == nil, "--batchnorm trains γ and β with SGD only: use --optimizer sgd with --batchnorm")
         try check(earlyStop.map { $0 >= 1 } ?? true, "--early-stop must be at least 1 epoch")
         return TrainingSettings(learningRate: learningRate, momentum: momentum, batchSize: batchSize, seed: seed, loss: .crossEntropy,
                                 regularization: Regularization(global: penalty, includesBiases: penalizesBiases,

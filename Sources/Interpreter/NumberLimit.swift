@@ -1,3 +1,5 @@
+import Experiments
+
 /// The range a setting must lie in: one rule shared by the command that sets it and by
 /// `load`, so that a loaded session passes the same checks as a typed command.
 struct NumberLimit: Sendable {
@@ -25,18 +27,25 @@ struct NumberLimit: Sendable {
 
     /// Why `value` breaks the limit, or nil, with the value in Swift's description.
     func problem(_ value: Double) -> String? { problem(value, text: "\(value)") }
+}
 
-    static let learningRate = NumberLimit(name: "η", positive: true)
-    static let momentum = NumberLimit(name: "μ", minimum: 0, below: 1)
-    static let lambda = NumberLimit(name: "λ", minimum: 0)
-    static let weightDecay = NumberLimit(name: "wd", minimum: 0)
-    static let maxNorm = NumberLimit(name: "c", positive: true)
-    static let labelSmoothing = NumberLimit(name: "ε", minimum: 0, below: 1)
-    static let noise = NumberLimit(name: "σ", minimum: 0)
-    static let adamEpsilon = NumberLimit(name: "eps", positive: true)
-    static func adamBeta(_ name: String) -> NumberLimit { NumberLimit(name: name, minimum: 0, below: 1, range: "[0, 1)") }
+extension NumberLimit {
+    /// The REPL's limit on `setting`: the range of the shared `NumberSetting`, named `name`.
+    init(_ setting: NumberSetting, name: String, range: String? = nil) {
+        self.init(name: name, minimum: setting.minimum, below: setting.below, positive: setting.positive, range: range)
+    }
+
+    static let learningRate = NumberLimit(.learningRate, name: "η")
+    static let momentum = NumberLimit(.momentum, name: "μ")
+    static let lambda = NumberLimit(.lambda, name: "λ")
+    static let weightDecay = NumberLimit(.weightDecay, name: "wd")
+    static let maxNorm = NumberLimit(.maxNorm, name: "c")
+    static let labelSmoothing = NumberLimit(.labelSmoothing, name: "ε")
+    static let noise = NumberLimit(.noise, name: "σ")
+    static let adamEpsilon = NumberLimit(.epsilon, name: "eps")
+    static func adamBeta(_ name: String) -> NumberLimit { NumberLimit(name == "beta1" ? .beta1 : .beta2, name: name, range: "[0, 1)") }
     static func dropout(_ name: String) -> NumberLimit {
-        NumberLimit(name: name, minimum: 0, below: 1, range: "[0, 1) (the probability of dropping a value)")
+        NumberLimit(name == "p" ? .dropout : .inputDropout, name: name, range: "[0, 1) (the probability of dropping a value)")
     }
 }
 

@@ -4,9 +4,14 @@ import Render
 extension Session {
     /// Applies `change` to the trainer; says so when it restarted the update under way.
     mutating func change(_ change: (inout Trainer<Double>) -> Void) -> String {
+        restarts(change) ? SettingChange.restartNote : ""
+    }
+
+    /// Applies `change`; true when that cleared an update under way (its next phase is the forward phase again).
+    mutating func restarts(_ change: (inout Trainer<Double>) -> Void) -> Bool {
         let underway = !trainer.progress.isEmpty
         change(&trainer)
-        return underway && trainer.progress.isEmpty ? " (the update under way starts again from the forward phase)" : ""
+        return underway && trainer.progress.isEmpty
     }
 
     func requireParameter(_ parameter: ParameterID) throws(InterpreterError) {

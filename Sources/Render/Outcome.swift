@@ -12,6 +12,8 @@ public enum Outcome: Equatable, Sendable {
     case value(name: String, ShownValue)
     /// The parameters watched after `watch` or `unwatch`.
     case watching([String])
+    /// A setting changed; `restartsUpdate` when that sent an update under way back to its forward phase.
+    case setting(SettingChange, restartsUpdate: Bool = false)
     /// Several outcomes, printed in order.
     case sequence([Outcome])
     /// Text a command still makes itself (its rendering has not moved here yet).
@@ -29,6 +31,7 @@ public enum Outcome: Equatable, Sendable {
         case .next(let phase): return "(next: \(phase.rawValue))\n"
         case .value(let name, let value): return "\(name) = \(value.text(format))\n"
         case .watching(let names): return names.isEmpty ? "watching nothing\n" : "watching \(names.joined(separator: ", "))\n"
+        case .setting(let change, let restarts): return change.text(format: format) + (restarts ? SettingChange.restartNote : "") + "\n"
         case .sequence(let outcomes): return outcomes.map { $0.text(format: format) }.joined()
         case .text(let text): return text
         }

@@ -4,8 +4,8 @@ import Interpreter
 
 /// Runs command lines without a terminal (piped standard input, or `regsim run FILE`)
 /// and prints a transcript as it goes: each command echoed as `> LINE` before its reply,
-/// comment lines copied, blank lines skipped; lines without their surrounding blanks, as
-/// in `Interpreter.transcript(of:)`. No prompts, no control codes.
+/// comment lines copied, blank lines skipped, through `Interpreter.play`, the loop
+/// `transcript(of:)` uses too. No prompts, no control codes.
 struct ScriptRunner {
     /// Whether commands and comments are echoed (`--no-echo` turns it off).
     var echoes: Bool
@@ -17,33 +17,21 @@ struct ScriptRunner {
     /// - Returns: `.success`; `.failure` (1) when any line was an error; 130 when Ctrl-C
     ///   stopped a command (the rest of the input is then skipped).
     func run(_ source: inout some LineSource, interpreter: inout Interpreter) -> ExitCode {
-        var lineNumber = 0
-        var sawError = false
-        while let typed = source.nextLine() {
-            lineNumber += 1
-            let line = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-            switch ScriptLine(line) {
-            case .blank:
-                continue
-            case .comment:
-                if echoes { Output.write(line + "\n") }
-                continue
-            case .command:
-                if echoes { Output.write("> " + line + "\n") }
-            }
-            // Ctrl-C stops the running command; while input is read it ends the process.
-            Interrupts.catchSignal()
-            let reply = interpreter.handle(line)
-            Interrupts.restoreDefault()
-            Output.write(reply.text)
-            if reply.isError {
-                sawError = true
-                report(reply.text, line: lineNumber)
-            }
-            if Interrupts.isRequested { return ExitCode(130) }
-            if reply.quits { break }
-        }
-        return sawError ? .failure : .success
+        var interrupted = false
+        let errorLines = interpreter.play(lines: { source.nextLine() }, echo: echoes, write: { Output.write($0) },
+            handle: { interpreter, line in
+                // Ctrl-C stops the running command; while input is read it ends the process.
+                Interrupts.catchSignal()
+                defer { Interrupts.restoreDefault() }
+                return interpreter.handle(line)
+            },
+            continues: { reply, lineNumber in
+                if reply.isError { report(reply.text, line: lineNumber) }
+                interrupted = Interrupts.isRequested
+                return !interrupted
+            })
+        if interrupted { return ExitCode(130) }
+        return errorLines.isEmpty ? .success : .failure
     }
 
     /// Writes `NAME:LINE: first line of the error` to standard error.

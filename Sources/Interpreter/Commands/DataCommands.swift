@@ -83,7 +83,7 @@ struct DataCommand: TextCommand {
             if session.trainer.settings.loss != loss {
                 session.trainer.settings.loss = loss
                 lines.append("loss: \(loss.rawValue)")
-                if loss != .crossEntropy && session.trainer.settings.labelSmoothing != 0 {
+                if SettingsConflict.of(labelSmoothing: session.trainer.settings.labelSmoothing, loss: loss) != nil {
                     session.trainer.settings.labelSmoothing = 0
                     lines.append("smoothing: off (label smoothing needs loss xent)")
                 }
@@ -177,7 +177,7 @@ struct LossCommand: ChoiceCommand, TextCommand {
         if let problem = loss.incompatibility(output: network.layers.last?.activation ?? .identity, outputCount: network.outputCount) {
             throw InterpreterError("\(problem): change the network first (net … out=\(network.outputCount == 1 ? "sigmoid" : "softmax"))")
         }
-        if loss != .crossEntropy && session.trainer.settings.labelSmoothing != 0 {
+        if SettingsConflict.of(labelSmoothing: session.trainer.settings.labelSmoothing, loss: loss) != nil {
             throw InterpreterError("loss: label smoothing ε = \(session.format(session.trainer.settings.labelSmoothing)) needs loss xent; type smoothing 0 first")
         }
         let note = session.change { $0.settings.loss = loss }

@@ -2,7 +2,7 @@ import Render
 import Engine
 
 /// `dropout P [input=Q] | off`
-struct DropoutCommand: TextCommand {
+struct DropoutCommand: Command {
     static let help = CommandHelp(name: "dropout", usage: "dropout P [input=Q] | dropout off",
         summary: "inverted dropout on the hidden layers' outputs (P) and the input (Q)",
         details: """
@@ -30,44 +30,31 @@ struct DropoutCommand: TextCommand {
         }
     }
 
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        let note = session.change {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        let restarts = session.restarts {
             $0.settings.noise.hiddenDropout = hidden
             $0.settings.noise.inputDropout = input
         }
-        guard hidden != 0 || input != 0 else { return "dropout: off" + note + "\n" }
-        func describe(_ p: Double) -> String {
-            p == 0 ? "off" : "p = \(session.format(p)) (kept with probability 1 − p = \(session.format(1 - p)), kept values × 1/(1 − p) = \(session.format(1 / (1 - p))))"
-        }
-        var text = "dropout: hidden layers \(describe(hidden)); input \(describe(input))\n"
-        if hidden != 0 && session.trainer.network.layers.count < 2 {
-            text += "note: the network has no hidden layer, so only input= applies (net 3-4-1 adds one)\n"
-        }
-        return text + "masks are drawn from the seed and the update number; training only (evaluate and inference use no mask and no scale)" + note + "\n"
+        let change = SettingChange.dropout(hidden: hidden, input: input, hasHiddenLayer: session.trainer.network.layers.count >= 2)
+        return .setting(change, restartsUpdate: restarts)
     }
 }
 
 /// `noise σ | off`
-struct NoiseCommand: TextCommand {
+struct NoiseCommand: NumberOrOffCommand {
     static let help = CommandHelp(name: "noise", usage: "noise σ | noise off",
         summary: "Gaussian noise σ·N(0, 1) added to the data in training",
         details: "Each training forward pass uses x + σ·n, n drawn from the seed and the update number (Box–Muller); evaluate uses x.")
     static let examples = ["noise 0.1", "noise off"]
-    /// σ of the Gaussian input noise (0: off)
-    var sigma: Double
+    static let limit = NumberLimit.noise
+    static let suggestions = ["off", "0.1"]
+    /// σ of the Gaussian input noise; nil: off
+    var value: Double?
 
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        sigma = arguments.accept("off") ? 0 : try arguments.number(.noise)
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? ["off", "0.1"] : []
-    }
-
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        let note = session.change { $0.settings.noise.inputNoise = sigma }
-        guard sigma != 0 else { return "noise: off" + note + "\n" }
-        return "noise: x + σ·n with σ = \(session.format(sigma)), n ~ N(0, 1) drawn from the seed and the update number (Box–Muller); training only" + note + "\n"
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        let sigma = value ?? 0
+        let restarts = session.restarts { $0.settings.noise.inputNoise = sigma }
+        return .setting(.noise(sigma), restartsUpdate: restarts)
     }
 }
 
@@ -128,7 +115,6 @@ struct EvaluateCommand: PlainCommand, TextCommand {
         let loss = session.trainer.settings.loss.evaluate(output: output, activation: activation, target: data.targets)
         var text = "evaluate: inference mode on all \(counted(data.sampleCount, "sample")) (no dropout mask, no noise"
         text += network.hasBatchNorm ? ", batch norm with the running statistics)\n" : ")\n"
-        let format = session.format
         for row in 0..<min(data.sampleCount, 12) {
             text += "  sample \(row): ŷ = \(session.format.vector(output.a.row(row)))  y = \(session.format.vector(data.targets.row(row)))\n"
         }
@@ -146,15 +132,7 @@ struct EvaluateCommand: PlainCommand, TextCommand {
                 + "K = \(k) (the J_data an update computes)\n"
         }
         if session.trainer.settings.loss == .crossEntropy {
-            let predicted: [Int], actual: [Int]
-            if data.targetCount == 1 {
-                predicted = (0..<data.sampleCount).map { output.a[$0, 0] >= 0.5 ? 1 : 0 }
-                actual = (0..<data.sampleCount).map { data.targets[$0, 0] >= 0.5 ? 1 : 0 }
-            } else {
-                predicted = network.predictedClasses(data.inputs)
-                actual = (0..<data.sampleCount).map { row in (0..<data.targetCount).max { data.targets[row, $0] < data.targets[row, $1] } ?? 0 }
-            }
-            let correct = zip(predicted, actual).filter { $0 == $1 }.count
+            let correct = zip(ClassReading.classes(output.a), data.classLabels).filter { $0 == $1 }.count
             text += "accuracy = \(correct)/\(data.sampleCount) = \(session.format(Double(correct) / Double(data.sampleCount)))\n"
         }
         return text

@@ -1,41 +1,32 @@
+import Render
 import Engine
 
 /// `lr η`
-struct LearningRateCommand: TextCommand {
+struct LearningRateCommand: SettingNumberCommand {
     static let help = CommandHelp(name: "lr", usage: "lr η", summary: "set the learning rate η (> 0)",
         details: "Every update moves each parameter by −η times its gradient.")
     static let examples = ["lr 0.1", "lr 2"]
-    var eta: Double
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        eta = try arguments.number(.learningRate)
-    }
-
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        session.trainer.settings.learningRate = eta
-        return "lr: η = \(session.format(eta))\n"
-    }
+    static let limit = NumberLimit.learningRate
+    static var setting: WritableKeyPath<TrainingSettings<Double>, Double> { \.learningRate }
+    static func change(_ eta: Double) -> SettingChange { .learningRate(eta) }
+    /// η
+    var value: Double
 }
 
 /// `momentum μ`
-struct MomentumCommand: TextCommand {
+struct MomentumCommand: SettingNumberCommand {
     static let help = CommandHelp(name: "momentum", usage: "momentum μ", summary: "set SGD momentum μ (0 ≤ μ < 1; 0 is plain SGD)",
         details: "d = μ·v + g and v ← d + c·w, as PyTorch's SGD; the momentum buffers start at 0.")
     static let examples = ["momentum 0.9", "momentum 0"]
-    var mu: Double
-
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        mu = try arguments.number(.momentum)
-    }
-
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        session.trainer.settings.momentum = mu
-        return "momentum: μ = \(session.format(mu))" + (mu == 0 ? " (plain SGD)" : "") + "\n"
-    }
+    static let limit = NumberLimit.momentum
+    static var setting: WritableKeyPath<TrainingSettings<Double>, Double> { \.momentum }
+    static func change(_ mu: Double) -> SettingChange { .momentum(mu) }
+    /// μ
+    var value: Double
 }
 
 /// `optimizer sgd | adam | adamw [beta1=…] [beta2=…] [eps=…]`
-struct OptimizerCommand: TextCommand {
+struct OptimizerCommand: Command {
     static let help = CommandHelp(name: "optimizer", usage: "optimizer sgd | adam | adamw [beta1=0.9] [beta2=0.999] [eps=1e-8]",
         summary: "choose SGD (default), Adam or AdamW",
         details: """
@@ -68,31 +59,23 @@ struct OptimizerCommand: TextCommand {
         request.position == 1 ? Optimizer.allCases.map(\.rawValue) : ["beta1=", "beta2=", "eps="]
     }
 
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         let settings = session.trainer.settings
-        if settings.weightDecay != 0 && optimizer != .adamw {
+        if SettingsConflict.of(weightDecay: settings.weightDecay, under: optimizer) != nil {
             throw InterpreterError("optimizer: weightdecay is \(session.format(settings.weightDecay)), which only adamw applies (decoupled); type weightdecay 0 first (under \(optimizer.rawValue), PyTorch's weight_decay adds wd·w to g: that is penalty l2 \(session.format(settings.weightDecay)))")
         }
-        if optimizer != .sgd && settings.regularization.l1Mode != .subgradient {
+        if SettingsConflict.of(settings.regularization.l1Mode, under: optimizer) != nil {
             throw InterpreterError("optimizer: l1mode \(settings.regularization.l1Mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (type l1mode subgradient first)")
         }
         session.trainer.settings.optimizer = optimizer
         session.trainer.settings.adam = parameters
         session.trainer.adamState = AdamState()
-        guard optimizer != .sgd else {
-            return "optimizer: sgd, w ← w − η·d with d = μ·v + g (momentum μ = \(session.format(settings.momentum)))\n"
-        }
-        var text = "optimizer: \(optimizer.title), β1 = \(session.format(parameters.beta1)), β2 = \(session.format(parameters.beta2)), ε = \(session.format(parameters.epsilon)); moments m = v = 0, t = 0\n"
-        text += optimizer == .adamw
-            ? "  w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), decay decoupled from g (PyTorch's convention, multiplied by η); wd = \(session.format(settings.weightDecay))\n"
-            : "  w ← w − η·m̂/(√v̂ + ε); a penalty's gradient joins g (L2 inside Adam, rescaled by 1/√v̂)\n"
-        if settings.momentum != 0 { text += "  (momentum μ = \(session.format(settings.momentum)) is SGD's; Adam does not use it)\n" }
-        return text
+        return .setting(.optimizer(optimizer, parameters, momentum: settings.momentum, weightDecay: settings.weightDecay))
     }
 }
 
 /// `weightdecay WD`
-struct WeightDecayCommand: TextCommand {
+struct WeightDecayCommand: NumberCommand {
     static let help = CommandHelp(name: "weightdecay", usage: "weightdecay WD", summary: "AdamW's decoupled weight decay wd (≥ 0)",
         details: """
         Only with optimizer adamw: w ← (1 − η·wd)·w − η·m̂/(√v̂ + ε), the decay outside g (PyTorch's AdamW).
@@ -100,26 +83,23 @@ struct WeightDecayCommand: TextCommand {
         (article convention), so use that instead.
         """)
     static let examples = ["weightdecay 0.1", "weightdecay 0"]
-    var wd: Double
+    static let limit = NumberLimit.weightDecay
+    /// wd
+    var value: Double
 
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        wd = try arguments.number(.weightDecay)
-    }
-
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        let wd = value
         let optimizer = session.trainer.settings.optimizer
-        if wd != 0 && optimizer != .adamw {
+        if SettingsConflict.of(weightDecay: wd, under: optimizer) != nil {
             throw InterpreterError("weightdecay: decoupled weight decay is AdamW's (type optimizer adamw first); under \(optimizer.rawValue), PyTorch's weight_decay adds wd·w to the gradient, which is penalty l2 \(session.format(wd)) (article convention)")
         }
         session.trainer.settings.weightDecay = wd
-        if wd == 0 { return "weightdecay: 0 (off)\n" }
-        let eta = session.trainer.settings.learningRate
-        return "weightdecay: wd = \(session.format(wd)), decoupled (PyTorch's AdamW convention, multiplied by η): w ← (1 − η·wd)·w − step, 1 − η·wd = \(session.format(1 - eta * wd)) at η = \(session.format(eta))\n"
+        return .setting(.weightDecay(wd, learningRate: session.trainer.settings.learningRate))
     }
 }
 
 /// `maxnorm C | off`
-struct MaxNormCommand: TextCommand {
+struct MaxNormCommand: NumberOrOffCommand {
     static let help = CommandHelp(name: "maxnorm", usage: "maxnorm C | maxnorm off", summary: "max-norm constraint ‖w_j‖₂ ≤ C after each update",
         details: """
         Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
@@ -127,45 +107,35 @@ struct MaxNormCommand: TextCommand {
         constrained. A projection, not a loss term: J and the gradient do not change.
         """)
     static let examples = ["maxnorm 0.5", "maxnorm off"]
-    /// nil: off
-    var c: Double?
+    static let limit = NumberLimit.maxNorm
+    /// c; nil: off
+    var value: Double?
 
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        c = arguments.accept("off") ? nil : try arguments.number(.maxNorm)
-    }
-
-    static func candidates(_ request: CompletionRequest) -> [String] {
-        request.position == 1 ? ["off"] : []
-    }
-
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        session.trainer.settings.maxNorm = c
-        guard let c else { return "maxnorm: off\n" }
-        return "maxnorm: c = \(session.format(c)) on every layer (the output layer too, as Srivastava et al. 2014): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained\n"
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        session.trainer.settings.maxNorm = value
+        return .setting(.maxNorm(value))
     }
 }
 
 /// `smoothing ε`
-struct SmoothingCommand: TextCommand {
+struct SmoothingCommand: NumberCommand {
     static let help = CommandHelp(name: "smoothing", usage: "smoothing ε", summary: "label smoothing of cross-entropy targets (0 ≤ ε < 1)",
         details: """
         The targets become y′ = (1 − ε)·y + ε/K (K classes; K = 2 for one sigmoid output), in the loss
         and its gradient dJ/dz = (ŷ − y′)/n. Only with loss xent. smoothing 0 turns it off.
         """)
     static let examples = ["smoothing 0.1", "smoothing 0"]
-    var epsilon: Double
+    static let limit = NumberLimit.labelSmoothing
+    /// ε
+    var value: Double
 
-    init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
-        epsilon = try arguments.number(.labelSmoothing)
-    }
-
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
-        if epsilon != 0 && session.trainer.settings.loss != .crossEntropy {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
+        let epsilon = value
+        if SettingsConflict.of(labelSmoothing: epsilon, loss: session.trainer.settings.loss) != nil {
             throw InterpreterError("smoothing: label smoothing needs loss xent (it smooths cross-entropy targets); the loss is \(session.trainer.settings.loss.rawValue)")
         }
-        let note = session.change { $0.settings.labelSmoothing = epsilon }
-        if epsilon == 0 { return "smoothing: off (targets y as given)" + note + "\n" }
+        let restarts = session.restarts { $0.settings.labelSmoothing = epsilon }
         let k = Loss.smoothingClassCount(outputs: session.trainer.network.outputCount)
-        return "smoothing: ε = \(session.format(epsilon)), targets y′ = (1 − ε)·y + ε/K with K = \(k): \(session.format(1 - epsilon))·y + \(session.format(epsilon / Double(k)))" + note + "\n"
+        return .setting(.labelSmoothing(epsilon, classCount: k), restartsUpdate: restarts)
     }
 }

@@ -2,7 +2,7 @@ import Render
 import Engine
 
 /// `penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K]` and `penalty biases on|off`.
-struct PenaltyCommand: TextCommand {
+struct PenaltyCommand: Command {
     static let help = CommandHelp(name: "penalty", usage: "penalty none | l1 λ | l2 λ | elastic λ1 λ2 [layer=K] | penalty biases on|off",
         summary: "choose the penalty on the weights",
         details: """
@@ -30,8 +30,8 @@ struct PenaltyCommand: TextCommand {
         case "l1": term = PenaltyTerm(l1: try arguments.number(.lambda))
         case "l2": term = PenaltyTerm(l2: try arguments.number(.lambda))
         case "elastic":
-            let l1 = try arguments.number(NumberLimit(name: "λ1", minimum: 0))
-            term = PenaltyTerm(l1: l1, l2: try arguments.number(NumberLimit(name: "λ2", minimum: 0)))
+            let l1 = try arguments.number(NumberLimit(.lambda, name: "λ1"))
+            term = PenaltyTerm(l1: l1, l2: try arguments.number(NumberLimit(.lambda, name: "λ2")))
         default: throw arguments.fail("'\(kind)' is not a penalty; expected none, l1, l2, elastic or biases")
         }
         let options = try arguments.options(["layer"])
@@ -51,40 +51,38 @@ struct PenaltyCommand: TextCommand {
         }
     }
 
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         switch change {
         case .term(let term, let layer): return try set(term, layer: layer, &session)
         case .biases(let on):
-            let note = session.change { $0.settings.regularization.includesBiases = on }
-            return "penalty on biases: \(on ? "on" : "off (weights only)")" + note + "\n"
+            let restarts = session.restarts { $0.settings.regularization.includesBiases = on }
+            return .setting(.penaltyOnBiases(on), restartsUpdate: restarts)
         }
     }
 
     /// A penalty on every layer (nil) or on one layer (index from 0).
-    private func set(_ term: PenaltyTerm<Double>, layer: Int?, _ session: inout Session) throws(InterpreterError) -> String {
+    private func set(_ term: PenaltyTerm<Double>, layer: Int?, _ session: inout Session) throws(InterpreterError) -> Outcome {
         var regularization = session.trainer.settings.regularization
-        var line: String
+        let layerCount = session.trainer.network.layers.count
+        let replaced = layer == nil && !regularization.perLayer.isEmpty
         if let layer {
             guard session.trainer.network.layers.indices.contains(layer) else {
-                throw InterpreterError("penalty: there is no layer \(layer + 1); the network has \(session.trainer.network.layers.count)")
+                throw InterpreterError("penalty: there is no layer \(layer + 1); the network has \(layerCount)")
             }
             regularization.perLayer[layer] = term
-            line = "penalty on layer \(layer + 1): \(SettingsText.penalty(term, convention: regularization.convention, format: session.format))"
         } else {
-            let replaced = !regularization.perLayer.isEmpty
             regularization.global = term
             regularization.perLayer = [:]
-            line = "penalty: \(SettingsText.penalty(term, convention: regularization.convention, format: session.format))"
-            if !term.isNone { line += session.trainer.network.layers.count > 1 ? " on every layer" : "" }
-            if replaced { line += " (per-layer penalties removed)" }
         }
-        if !term.isNone { line += regularization.includesBiases ? "; weights and biases" : "; weights only, biases not penalized" }
-        return line + session.change { $0.settings.regularization = regularization } + "\n"
+        let change = PenaltyChange(term: term, layer: layer, convention: regularization.convention, layerCount: layerCount,
+                                   replacedPerLayer: replaced, includesBiases: regularization.includesBiases)
+        let restarts = session.restarts { $0.settings.regularization = regularization }
+        return .setting(.penalty(change), restartsUpdate: restarts)
     }
 }
 
 /// `convention article | keras`
-struct ConventionCommand: ChoiceCommand, TextCommand {
+struct ConventionCommand: ChoiceCommand {
     static let help = CommandHelp(name: "convention", usage: "convention article | convention keras",
         summary: "write L2 as (λ/2)·Σw² (article) or λ·Σw² (keras)",
         details: """
@@ -95,15 +93,15 @@ struct ConventionCommand: ChoiceCommand, TextCommand {
     static let choiceName = "convention"
     var choice: L2Convention
 
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         let convention = choice
-        let note = session.change { $0.settings.regularization.convention = convention }
-        return session.phaseText.conventionLine(convention) + note + "\n"
+        let restarts = session.restarts { $0.settings.regularization.convention = convention }
+        return .setting(.convention(convention), restartsUpdate: restarts)
     }
 }
 
 /// `l1mode subgradient | clip | prox | cumulative`
-struct L1ModeCommand: ChoiceCommand, TextCommand {
+struct L1ModeCommand: ChoiceCommand {
     static let help = CommandHelp(name: "l1mode", usage: "l1mode subgradient | l1mode clip | l1mode prox | l1mode cumulative",
         summary: "how an update applies the L1 pull",
         details: """
@@ -120,31 +118,16 @@ struct L1ModeCommand: ChoiceCommand, TextCommand {
     static let choiceName = "L1 mode"
     var choice: L1Mode
 
-    func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
+    func run(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> Outcome {
         let mode = choice
         let optimizer = session.trainer.settings.optimizer
-        if mode != .subgradient && optimizer != .sgd {
+        if SettingsConflict.of(mode, under: optimizer) != nil {
             throw InterpreterError("l1mode: \(mode.rawValue) is an SGD rule; under \(optimizer.rawValue) the L1 subgradient λ·sign(w) joins g (optimizer sgd first)")
         }
         session.trainer.settings.regularization.l1Mode = mode
         let settings = session.trainer.settings
         let general = settings.momentum != 0
             || session.trainer.network.layers.indices.contains { settings.regularization.term(forLayer: $0).l2 != 0 }
-        return "l1mode: \(mode.rawValue): \(Self.rule(mode, withMomentumOrL2: general))\n"
-    }
-
-    /// The update rule of an L1 mode in one line; with momentum or L2 the step before the L1
-    /// pull is v = (1 − η·c)·w − η·(μ·v_old + g), c the L2 coefficient (λ or 2λ).
-    static func rule(_ mode: L1Mode, withMomentumOrL2 general: Bool = false) -> String {
-        let v = general ? "(1 − η·c)·w − η·(μ·v_old + g)" : "w − η·g"
-        switch mode {
-        case .subgradient:
-            return general ? "w ← (1 − η·c)·w − η·(μ·v_old + g + λ·sign(w)), sign(0) = 0" : "w ← w − η·(g + λ·sign(w)), sign(0) = 0"
-        case .clip: return "v = \(v), u = v − η·λ·sign(w); if v·u < 0, w ← 0 and the link dies, else u"
-        case .prox: return "w ← sign(v)·max(|v| − η·λ, 0) with v = \(v)"
-        case .cumulative:
-            return "u ← u + η·λ; v > 0: w ← max(0, v − (u + q)), v < 0: w ← min(0, v + (u − q)); q ← q + (w − v)"
-                + (general ? " with v = \(v)" : "")
-        }
+        return .setting(.l1Mode(mode, withMomentumOrL2: general))
     }
 }

@@ -29,10 +29,11 @@ struct PredictCommand: TextCommand {
             throw InterpreterError("predict: the network takes \(network.inputCount) input\(network.inputCount == 1 ? "" : "s"), not \(inputs.count)")
         }
         let caches = network.forward(Matrix(rows: 1, columns: inputs.count, storage: inputs), mode: .inference)
-        let output = caches[caches.count - 1].a.row(0)
+        let last = caches[caches.count - 1].a, output = last.row(0)
         var text = "predict: x = \(format.vector(inputs)) → ŷ = \(format.vector(output)) (inference mode"
         text += network.hasBatchNorm ? ", batch norm with the running statistics)\n" : ")\n"
-        if output.count > 1, let largest = output.indices.max(by: { output[$0] < output[$1] }) {
+        if output.count > 1 {
+            let largest = last.largestColumn(inRow: 0)
             text += "largest output: \(largest) (ŷ = \(format(output[largest])))\n"
         }
         return text
