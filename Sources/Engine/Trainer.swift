@@ -24,11 +24,13 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     /// Adam's moments m, v and step count t (empty until the first Adam step).
     public var adamState: AdamState<T>
     /// Updates completed so far.
-    public private(set) var updateCount: Int
+    public internal(set) var updateCount: Int
     /// The phases of the update under way.
-    public private(set) var progress: UpdateProgress<T>
+    public internal(set) var progress: UpdateProgress<T>
     /// The phases of the last completed update.
-    public private(set) var lastUpdate: UpdateProgress<T>
+    public internal(set) var lastUpdate: UpdateProgress<T>
+    /// What the last completed update started from besides its network; nil when `lastUpdate` is empty.
+    public internal(set) var lastUpdateStart: UpdateStart<T>?
 
     public init(network: Network<T>, data: Dataset<T>, settings: TrainingSettings<T>) {
         self.network = network
@@ -39,6 +41,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         updateCount = 0
         progress = UpdateProgress()
         lastUpdate = UpdateProgress()
+        lastUpdateStart = nil
     }
 
     static func zeroVelocities(for network: Network<T>) -> [DenseGradient<T>] {
@@ -87,6 +90,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
     public mutating func discardRecords() {
         progress = UpdateProgress()
         lastUpdate = UpdateProgress()
+        lastUpdateStart = nil
     }
 
     /// Replaces the network, resetting the momentum buffers and the update count and
@@ -98,6 +102,7 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
         adamState = AdamState()
         progress = UpdateProgress()
         lastUpdate = UpdateProgress()
+        lastUpdateStart = nil
     }
 
     /// Why the next phase cannot run, or nil.
@@ -177,10 +182,12 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             progress.gradient = record
             return .gradient(record)
         case .update:
+            let start = UpdateStart(settings: settings, velocities: velocities, adamState: adamState, index: updateCount)
             let record = applyUpdate(progress.gradient!)
             network.keepRunningStatistics(of: progress.forward!.layers)
             progress.update = record
             lastUpdate = progress
+            lastUpdateStart = start
             progress = UpdateProgress()
             updateCount += 1
             return .update(record)
@@ -199,10 +206,12 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
 
 extension Trainer {
     enum CodingKeys: String, CodingKey {
-        case network, data, settings, velocities, adamState, updateCount, progress, lastUpdate
+        case network, data, settings, velocities, adamState, updateCount
     }
 
-    /// Decodes a trainer; sessions saved before Adam existed get empty moments.
+    /// Decodes a trainer's state; sessions saved before Adam existed get empty moments. Files
+    /// of version 1 also hold `progress` and `lastUpdate`: they are not read (`UpdateReplay`
+    /// computes the records again instead).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         network = try container.decode(Network<T>.self, forKey: .network)
@@ -211,7 +220,20 @@ extension Trainer {
         velocities = try container.decode([DenseGradient<T>].self, forKey: .velocities)
         adamState = try container.decodeIfPresent(AdamState<T>.self, forKey: .adamState) ?? AdamState()
         updateCount = try container.decode(Int.self, forKey: .updateCount)
-        progress = try container.decode(UpdateProgress<T>.self, forKey: .progress)
-        lastUpdate = try container.decode(UpdateProgress<T>.self, forKey: .lastUpdate)
+        progress = UpdateProgress()
+        lastUpdate = UpdateProgress()
+        lastUpdateStart = nil
+    }
+
+    /// Encodes the state only: parameters, data, settings, optimizer state and update count,
+    /// never the records, whose size follows the trace rather than the parameters.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(network, forKey: .network)
+        try container.encode(data, forKey: .data)
+        try container.encode(settings, forKey: .settings)
+        try container.encode(velocities, forKey: .velocities)
+        try container.encode(adamState, forKey: .adamState)
+        try container.encode(updateCount, forKey: .updateCount)
     }
 }

@@ -3,8 +3,10 @@ import Engine
 extension Session {
     /// Why a setting is outside what its command accepts, or nil: the same `NumberLimit`s
     /// the typed commands use, so a loaded file cannot hold what no command would set.
-    var settingsProblem: String? {
-        let settings = trainer.settings
+    var settingsProblem: String? { Self.settingsProblem(trainer.settings, trainer.network) }
+
+    /// `settingsProblem` for `settings` used with `network`.
+    static func settingsProblem(_ settings: TrainingSettings<Double>, _ network: Network<Double>) -> String? {
         let regularization = settings.regularization
         var checks: [(Double, NumberLimit)] = [
             (settings.learningRate, .learningRate), (settings.momentum, .momentum),
@@ -20,10 +22,10 @@ extension Session {
         for (value, limit) in checks {
             if let problem = limit.problem(value) { return problem }
         }
-        if let layer = regularization.perLayer.keys.first(where: { !trainer.network.layers.indices.contains($0) }) {
+        if let layer = regularization.perLayer.keys.first(where: { !network.layers.indices.contains($0) }) {
             return "a penalty is set on layer \(layer + 1), which does not exist"
         }
-        if trainer.network.layers.dropLast().contains(where: { $0.activation == .softmax }) {
+        if network.layers.dropLast().contains(where: { $0.activation == .softmax }) {
             return "softmax is for the output layer (out=softmax), not a hidden layer"
         }
         return nil
@@ -51,20 +53,6 @@ extension Session {
             }
             if zip(heldOut.rows, heldOut.rows.dropFirst()).contains(where: { $0 >= $1 }) || heldOut.rows.contains(where: { $0 < 0 || $0 >= total }) {
                 return "the held-out rows are not ascending rows in 0…\(total - 1)"
-            }
-        }
-        for records in [trainer.progress, trainer.lastUpdate] {
-            guard let forward = records.forward else { continue }
-            let count = forward.batch.count
-            if forward.batch.contains(where: { $0 < 0 || $0 >= data.sampleCount }) {
-                return "a forward record names a sample that does not exist"
-            }
-            if forward.targets.rows != count || forward.targets.columns != forward.network.outputCount
-                || zip(forward.layers, forward.network.layers).contains(where: { record, layer in
-                    record.a.rows != count || record.z.rows != count || record.a.columns != layer.outputCount
-                        || record.z.columns != layer.outputCount || record.input.rows != count || record.input.columns != layer.inputCount
-                }) {
-                return "a forward record's shapes do not match its batch and network"
             }
         }
         return nil

@@ -51,8 +51,11 @@ struct ExperimentCommand: ParsableCommand {
             ]
         }
         let augmentation = try strategy.validated(validationCount: options.validation)
-        try createFolder(out)
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
+        for arm in arms {
+            try TrainCommand.refuseSingleSampleBatchNorm(arm.batchNorm ?? options.batchnorm, samples: split.training.count, batchSize: arm.settings.batchSize)
+        }
+        try createFolder(out)
         let experiment = Experiment(split: split, hidden: hidden, epochs: options.epochs, arms: arms, earlyStopping: strategy.earlyStop,
                                     batchNorm: options.batchnorm)
         Output.write("experiment: \(split.training.count) training images, \(options.epochs) epochs per run, hidden \(options.hidden); runs: \(arms.map(\.name).joined(separator: ", "))"

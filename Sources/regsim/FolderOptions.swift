@@ -40,16 +40,23 @@ struct FolderOptions: ParsableArguments {
         }
     }
 
-    /// The lesson `reference` names: a number in the lessons folder, or a `.lesson` file's path.
+    /// The lesson `reference` names: a number in the lessons folder, or a `.lesson` file's path;
+    /// refused (FILE:LINE, exit status 2) when its commands pass `LessonBudget.limit`.
     func lesson(_ reference: String) throws -> Lesson {
+        let lesson: Lesson
         if let number = Int(reference) {
             let library = try library()
-            return try LessonCommand.reportingErrors { () throws(LessonError) in try library.lesson(number) }
+            lesson = try LessonCommand.reportingErrors { () throws(LessonError) in try library.lesson(number) }
+        } else {
+            let path = Path.expandingTilde(reference)
+            lesson = try LessonCommand.reportingErrors { () throws(LessonError) in
+                try LessonLibrary.load(URL(fileURLWithPath: path), displayName: reference)
+            }
         }
-        let path = Path.expandingTilde(reference)
-        return try LessonCommand.reportingErrors { () throws(LessonError) in
-            try LessonLibrary.load(URL(fileURLWithPath: path), displayName: reference)
+        if let problem = LessonBudget(lesson).problem(in: lesson) {
+            return try LessonCommand.reportingErrors { () throws(LessonError) in throw problem }
         }
+        return lesson
     }
 }
 

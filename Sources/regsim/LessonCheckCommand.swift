@@ -9,7 +9,8 @@ struct LessonCheckCommand: ParsableCommand {
         discussion: """
         Each FILE (any path, not only lessons/NN-*.lesson) is parsed, reading on after each \
         error, then played as 'regsim play' plays it, so that rejected commands and answers \
-        that cannot be computed are found too (played only when it parses). \
+        that cannot be computed are found too (played only when it parses and its estimated \
+        work is within the lesson budget, which it reports: see the lesson format in the README). \
         Exit status: 0 when every file is right, 1 when one has errors, 2 when one cannot be read.
         """
     )
@@ -32,8 +33,11 @@ struct LessonCheckCommand: ParsableCommand {
             var summary = ""
             switch LessonParser.check(text, fileName: file) {
             case .success(let lesson):
-                errors = LessonPlayer.problems(in: lesson)
-                summary = "\(lesson.exercises.count) exercise\(lesson.exercises.count == 1 ? "" : "s"), \(lesson.commandCount) commands"
+                // Over its budget, the lesson is not played: that would take minutes.
+                let budget = LessonBudget(lesson)
+                errors = budget.problem(in: lesson).map { [$0] } ?? LessonPlayer.problems(in: lesson)
+                summary = "\(lesson.exercises.count) exercise\(lesson.exercises.count == 1 ? "" : "s"), \(lesson.commandCount) commands, "
+                    + "about \(LessonBudget.scientific(budget.multiplyAdds)) of \(LessonBudget.scientific(LessonBudget.limit)) multiply-adds"
             case .failure(let problems):
                 errors = problems.errors
             }

@@ -45,6 +45,7 @@ struct TrainCommand: ParsableCommand {
         let augmentation = try strategy.validated(validationCount: options.validation)
         if chart != nil && strategy.earlyStop == nil { throw ValidationError("--chart needs --early-stop") }
         let split = DataSplit(try options.loadSplit(), augmentation: augmentation, seed: options.seed)
+        try Self.refuseSingleSampleBatchNorm(options.batchnorm, samples: split.training.count, batchSize: settings.batchSize)
         var classifier = Classifier(inputs: split.training.featureCount, hidden: hidden,
                                     classes: split.training.classCount, settings: settings, batchNorm: options.batchnorm)
         Output.write(TrainingText.header(
@@ -99,6 +100,15 @@ struct TrainCommand: ParsableCommand {
             }
             Output.write("saved the model to \(save)\n")
         }
+    }
+}
+
+extension TrainCommand {
+    /// Batch norm cannot train on a batch of one sample: refused before training, as `fit`
+    /// refuses it in the REPL (`Trainer.singleSampleBatchNorm` says why).
+    static func refuseSingleSampleBatchNorm(_ batchNorm: Bool, samples: Int, batchSize: Int?) throws {
+        guard batchNorm, Trainer<Float>.hasSingleSampleBatch(samples: samples, batchSize: batchSize) else { return }
+        throw CommandFailure(Trainer<Float>.singleSampleBatchNorm(samples: samples, batchSize: batchSize, off: "leave out --batchnorm"))
     }
 }
 

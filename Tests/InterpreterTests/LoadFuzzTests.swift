@@ -41,16 +41,33 @@ import Testing
         return nil
     }
 
-    @Test func threeHundredEditedFilesLoadOrAreRefusedAndNeverCrash() throws {
-        let (files, json) = try LoadValidationTests.saved()
+    /// A second saved session whose replay holds what the first one's lacks: the last batch's
+    /// rows (the data changed after the update), batch norm, dropout, clip's dead links and
+    /// momentum, with two phases of the next update done.
+    static func savedWithRows() throws -> (files: MemoryFileSystem, json: [String: Any]) {
+        let files = MemoryFileSystem()
+        var interpreter = Interpreter(fileSystem: files)
+        for line in ["data xor", "net 2-3-1 act=tanh out=sigmoid", "loss xent", "batchnorm on", "dropout 0.2", "penalty l1 0.1",
+                     "l1mode clip", "momentum 0.9", "update", "holdout 1", "step", "step", "save s.json"] {
+            #expect(!interpreter.handle(line).isError, "\(line)")
+        }
+        let text = try #require(files["s.json"])
+        #expect(text.contains("\"rows\" : {") && text.contains("deadWeights"))
+        return (files, try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]))
+    }
+
+    @Test(arguments: [false, true])
+    func threeHundredEditedFilesLoadOrAreRefusedAndNeverCrash(withRows: Bool) throws {
+        let (files, json) = withRows ? try Self.savedWithRows() : try LoadValidationTests.saved()
         let places = Self.paths(json).filter { !$0.isEmpty }
         let examples = Commands.all.flatMap { $0.examples }.filter { !$0.hasPrefix("load") && !$0.hasPrefix("save") }
-        var generator = SplitMix64(seed: 20261202)
-        var loaded = 0
+        var generator = SplitMix64(seed: withRows ? 20261203 : 20261202)
+        var loaded = 0, replayEdits = 0, commands = 0
         for index in 0..<300 {
             var edited: Any = json
             for _ in 0..<(1 + Int(generator.next() % 2)) {
                 let path = places[Int(generator.next() % UInt64(places.count))]
+                if path.first == "replay" { replayEdits += 1 }
                 edited = Self.editing(edited, path[...]) { Self.damage($0, &generator) } ?? edited
             }
             try files.writeAtomically(String(decoding: try JSONSerialization.data(withJSONObject: edited), as: UTF8.self), to: "e.json")
@@ -62,8 +79,13 @@ import Testing
                 continue
             }
             loaded += 1
-            for line in examples { _ = interpreter.handle(line) }
+            for line in ["show trace", "explain W1[0,0]", "show dW1[0,0]", "show total"] + examples {
+                _ = interpreter.handle(line)
+                commands += 1
+            }
         }
+        print("load fuzz (\(withRows ? "rows, batch norm, clip" : "minibatch, holdout")): 300 files edited (\(replayEdits) edits in the replay), \(loaded) loaded, \(commands) commands run")
         #expect(loaded > 10 && loaded < 290, "loaded \(loaded) of 300")
+        #expect(replayEdits > 30, "\(replayEdits) edits in the replay")
     }
 }

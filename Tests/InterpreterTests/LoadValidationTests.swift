@@ -44,11 +44,21 @@ import Testing
         ("session.heldOut.rows.0", "9999", "held-out rows"),
         ("session.heldOut.data.inputs", "{\"rows\": 5, \"columns\": 1, \"storage\": [0, 0, 0, 0, 0]}", "held-out data is 1+2 wide"),
         ("session.trainer.updateCount", "-1", "update count is -1"),
-        ("session.trainer.progress.forward.targets", "{\"rows\": 1, \"columns\": 1, \"storage\": [0]}", "forward record"),
+        ("replay.phasesUnderWay", "5", "5 phases done, not 0…4"),
+        ("replay.lastUpdate.batch.0", "99", "names a sample that does not exist"),
+        ("replay.lastUpdate.batch", "[]", "batch has 0 rows"),
+        ("replay.lastUpdate.start.index", "-1", "index is -1"),
+        ("replay.lastUpdate.start.settings.learningRate", "-1", "the last update: η must be greater than 0"),
+        ("replay.lastUpdate.start.settings.weightDecay", "0.01", "its recorded phases cannot be computed again: weight decay"),
+        ("replay.lastUpdate.start.velocities.0.weights", "{\"rows\": 1, \"columns\": 1, \"storage\": [0]}", "momentum buffers"),
+        ("replay.lastUpdate.network.layers.0.bias", "[0]", "the last update's network: layer 1's bias"),
+        ("replay.lastUpdate.network.layers.1.weights", "{\"rows\": 3, \"columns\": 3, \"storage\": [0, 0, 0, 0, 0, 0, 0, 0, 0]}", "the last update's network"),
+        ("replay.lastUpdate.rows", "{\"name\": \"b\", \"inputs\": {\"rows\": 4, \"columns\": 1, \"storage\": [0, 0, 0, 0]}, \"targets\": {\"rows\": 4, \"columns\": 2, \"storage\": [0, 0, 0, 0, 0, 0, 0, 0]}}", "rows are not 4 samples of 2+2 values"),
+        ("replay.lastUpdate.rows", "{\"name\": \"b\", \"inputs\": {\"rows\": 4, \"columns\": 2, \"storage\": [0, 0, 0, 0, 0, 0, 0, \"nan\"]}, \"targets\": {\"rows\": 4, \"columns\": 2, \"storage\": [0, 0, 0, 0, 0, 0, 0, 0]}}", "not a finite number"),
         ("session.trainer.data.inputs.storage.0", "\"nan\"", "not a finite number"),
         ("session.dataSource", "{\"mnist\": {\"count\": 100}}", "MNIST pixel outside [0, 1]"),
         ("session.trainer.network.layers.0.weights.storage", "[0.5]", "1 values for a 2×3 matrix"),
-        ("version", "2", "version 2"),
+        ("version", "3", "version 3"),
     ]
 
     @Test(arguments: edits.indices)

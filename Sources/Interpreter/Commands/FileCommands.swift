@@ -4,7 +4,7 @@ import Foundation
 /// `save PATH`
 struct SaveCommand: PathCommand, TextCommand {
     static let help = CommandHelp(name: "save", usage: "save PATH", summary: "save the session as JSON",
-        details: "Settings, parameters, momentum, watches and the phases computed so far. The file is written atomically.")
+        details: "Settings, parameters, momentum, watches and the phases computed so far. The file holds what the phases need, not their records: load computes them again, so the file's size follows the parameters and data. It is written atomically.")
     static let examples = ["save s.json"]
     var path: String
 
@@ -13,7 +13,8 @@ struct SaveCommand: PathCommand, TextCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let file = SessionFile(format: SessionFile.formatName, version: SessionFile.currentVersion, session: session)
+        let file = SessionFile(format: SessionFile.formatName, version: SessionFile.currentVersion, session: session,
+                              replay: SessionReplay(session.trainer))
         let text: String
         do { text = String(decoding: try encoder.encode(file), as: UTF8.self) + "\n" } catch {
             throw InterpreterError("save: cannot encode the session: \(error)")
@@ -43,18 +44,23 @@ struct LoadCommand: PathCommand, TextCommand {
         let file: SessionFile
         do {
             let header = try decoder.decode(SessionFile.Header.self, from: Data(text.utf8))
-            guard header.format == SessionFile.formatName, header.version == SessionFile.currentVersion else {
-                throw InterpreterError("load: \(path) has format \(header.format) version \(header.version); expected \(SessionFile.formatName) version \(SessionFile.currentVersion)")
+            guard header.format == SessionFile.formatName, SessionFile.readableVersions.contains(header.version) else {
+                throw InterpreterError("load: \(path) has format \(header.format) version \(header.version); expected \(SessionFile.formatName) version \(SessionFile.readableVersions.lowerBound)…\(SessionFile.readableVersions.upperBound)")
             }
             file = try decoder.decode(SessionFile.self, from: Data(text.utf8))
         } catch let error as InterpreterError { throw error } catch {
             throw InterpreterError("load: \(path) is not a regsim session file (\(LoadCommand.decodingProblem(error)))")
         }
-        if let problem = file.session.consistencyProblem {
+        var loaded = file.session
+        if let problem = loaded.consistencyProblem ?? file.replay?.problem(in: loaded) {
             throw InterpreterError("load: \(path) is inconsistent: \(problem)")
         }
-        session = file.session
-        return "loaded \(path): \(session.dataSource.description), net \(SettingsText.architecture(session.trainer.network.architecture)), update \(session.trainer.updateCount)\n"
+        do { try file.replay?.restore(into: &loaded.trainer) } catch {
+            throw InterpreterError("load: \(path): its recorded phases cannot be computed again: \(error.message)")
+        }
+        session = loaded
+        let note = file.version < SessionFile.currentVersion ? " (a version \(file.version) file: its phase records are not kept)" : ""
+        return "loaded \(path): \(session.dataSource.description), net \(SettingsText.architecture(session.trainer.network.architecture)), update \(session.trainer.updateCount)\(note)\n"
     }
 
     static func decodingProblem(_ error: any Error) -> String {
@@ -70,11 +76,13 @@ struct LoadCommand: PathCommand, TextCommand {
     }
 }
 
-/// The JSON file `save` writes: a format tag and version around the session.
+/// The JSON file `save` writes: a format tag and version around the session, and what
+/// computes its phase records again (version 2; version 1 held the records themselves).
 struct SessionFile: Codable {
     var format: String
     var version: Int
     var session: Session
+    var replay: SessionReplay?
 
     /// The format tag and version alone, read before the rest so that a file of another
     /// version is named as such.
@@ -84,5 +92,6 @@ struct SessionFile: Codable {
     }
 
     static let formatName = "regsim-session"
-    static let currentVersion = 1
+    static let currentVersion = 2
+    static let readableVersions = 1...2
 }
