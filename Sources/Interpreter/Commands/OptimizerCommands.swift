@@ -123,8 +123,8 @@ struct MaxNormCommand: TextCommand {
     static let help = CommandHelp(name: "maxnorm", usage: "maxnorm C | maxnorm off", summary: "max-norm constraint ‖w_j‖₂ ≤ C after each update",
         details: """
         Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
-        with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. Every layer, the output layer too; biases are not
-        constrained. A projection, not a loss term: J and the gradient do not change.
+        with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. The paper bounds hidden units; regsim bounds every layer,
+        the output layer too. Biases are not constrained. A projection, not a loss term: J and the gradient do not change.
         """)
     static let examples = ["maxnorm 0.5", "maxnorm off"]
     /// nil: off
@@ -141,7 +141,7 @@ struct MaxNormCommand: TextCommand {
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
         session.trainer.settings.maxNorm = c
         guard let c else { return "maxnorm: off\n" }
-        return "maxnorm: c = \(session.format(c)) on every layer (the output layer too, as Srivastava et al. 2014): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained\n"
+        return "maxnorm: c = \(session.format(c)) on every layer, the output layer too (Srivastava et al. 2014 bound hidden units only): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained\n"
     }
 }
 
