@@ -69,7 +69,7 @@ struct LessonRunTests {
         var run = try LessonRun(lesson: lesson)
         _ = run.start()
         _ = run.handle("")
-        let text = Self.feed(["1", "2", "3"], to: &run)
+        let text = Self.feed(["5", "6", "7"], to: &run)
         #expect(text.contains("wrong (try 3 of 3). The answer is \(keys[0].text)"))
         #expect(text.contains("1 − η·c = 1 − 0.1·0.1"))
         #expect(run.progress.results.first?.isCorrect == false)
