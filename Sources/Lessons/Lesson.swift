@@ -46,6 +46,8 @@ public struct Exercise: Equatable, Sendable {
     public var answer: AnswerKind
     public var tolerance: Tolerance
     public var hint: String?
+    /// Why the answer is right: shown once the answer is known (right, or shown after the last try).
+    public var explanation: String?
     public var points: Double
     /// Multiple-choice options, letter → text, in file order.
     public var options: [(letter: String, text: String)]
@@ -56,7 +58,7 @@ public struct Exercise: Equatable, Sendable {
 
     public static func == (lhs: Exercise, rhs: Exercise) -> Bool {
         lhs.id == rhs.id && lhs.question == rhs.question && lhs.answer == rhs.answer
-            && lhs.tolerance == rhs.tolerance && lhs.hint == rhs.hint && lhs.points == rhs.points
+            && lhs.tolerance == rhs.tolerance && lhs.hint == rhs.hint && lhs.explanation == rhs.explanation && lhs.points == rhs.points
             && lhs.options.map(\.letter) == rhs.options.map(\.letter)
             && lhs.options.map(\.text) == rhs.options.map(\.text) && lhs.line == rhs.line
             && lhs.answerLine == rhs.answerLine

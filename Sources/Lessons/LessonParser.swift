@@ -33,7 +33,8 @@ public enum LessonParser {
         return Int(base.prefix { $0.isNumber }) ?? 0
     }
 
-    private struct State {
+    /// The parser's state while reading a file line by line.
+    struct State {
         let fileName: String
         var title: String?
         var inHeader = true
@@ -49,6 +50,7 @@ public enum LessonParser {
             var answer: (AnswerKind, line: Int)?
             var tolerance: (Tolerance, line: Int)?
             var hint: String?
+            var explanation: String?
             var points: Double = 1
             var options: [(letter: String, text: String)] = []
             /// Whether its `answer:` line was an error (then a missing answer is not reported again).
@@ -110,13 +112,15 @@ public enum LessonParser {
                 return
             }
             guard let (key, value) = trimmed.keyValue else {
-                throw error(number, "expected 'KEY: VALUE' inside exercise '\(draft.id)' (question, answer, tolerance, hint, points, option X) or 'end'")
+                throw error(number, "expected 'KEY: VALUE' inside exercise '\(draft.id)' (question, answer, tolerance, hint, explanation, points, option X) or 'end'")
             }
             switch key {
             case "question":
                 draft.question = draft.question.map { $0 + " " + value } ?? value
             case "hint":
                 draft.hint = draft.hint.map { $0 + " " + value } ?? value
+            case "explanation":
+                draft.explanation = draft.explanation.map { $0 + " " + value } ?? value
             case "answer":
                 if let first = draft.answer { throw error(number, "exercise '\(draft.id)' has a second 'answer:' (the first is on line \(first.line))") }
                 do {
@@ -137,7 +141,7 @@ public enum LessonParser {
             default:
                 let parts = key.split(separator: " ")
                 guard parts.count == 2, parts[0] == "option", !value.isEmpty else {
-                    throw error(number, "unknown key '\(key)'; expected question, answer, tolerance, hint, points or option X")
+                    throw error(number, "unknown key '\(key)'; expected question, answer, tolerance, hint, explanation, points or option X")
                 }
                 let letter = String(parts[1])
                 guard !draft.options.contains(where: { $0.letter == letter }) else {
@@ -163,76 +167,12 @@ public enum LessonParser {
             } else if !draft.options.isEmpty {
                 throw error(answerLine, "options are given but the answer is not 'choice X'")
             }
+            try checkTypeable(answer, options: draft.options, line: answerLine)
             if let (_, line) = draft.tolerance, !answer.isNumeric {
                 throw error(line, "a tolerance applies to computed numbers only; a 'choice' or 'literal' answer is compared exactly (a numeric literal as a number)")
             }
             return Exercise(id: draft.id, question: question, answer: answer, tolerance: draft.tolerance?.0 ?? .standard,
-                            hint: draft.hint, points: draft.points, options: draft.options, line: draft.line, answerLine: answerLine)
-        }
-
-        func answerKind(_ text: String, number: Int) throws(LessonError) -> AnswerKind {
-            let words = text.split(separator: " ", maxSplits: 1).map(String.init)
-            let kind = words.first ?? ""
-            let rest = words.count > 1 ? words[1].trimmed : ""
-            switch kind {
-            case "value", "next":
-                // A target may be several words (`experiment L1 sparsity`), single-spaced as show prints it.
-                let target = rest.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                guard !target.isEmpty else {
-                    throw error(number, "'\(kind)' needs a show target, e.g. '\(kind) W1[0,0]' or '\(kind) loss'")
-                }
-                return kind == "value" ? .value(target) : .next(target)
-            case "factor":
-                if rest.isEmpty { return .factor(layer: 1) }
-                guard rest.hasPrefix("layer="), let layer = Int(rest.dropFirst("layer=".count)), layer >= 1 else {
-                    throw error(number, "expected 'factor' or 'factor layer=K' with K ≥ 1, found '\(text)'")
-                }
-                return .factor(layer: layer)
-            case "norm":
-                var layer = 1, unit = 0
-                for word in rest.split(separator: " ") {
-                    let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard parts.count == 2, let value = Int(parts[1]),
-                          (parts[0] == "layer" && value >= 1) || (parts[0] == "unit" && value >= 0) else {
-                        throw error(number, "expected 'norm' or 'norm layer=K unit=J' with K ≥ 1, J ≥ 0, found '\(text)'")
-                    }
-                    if parts[0] == "layer" { layer = value } else { unit = value }
-                }
-                return .norm(layer: layer, unit: unit)
-            case "scale":
-                guard rest.isEmpty || rest == "input" else { throw error(number, "expected 'scale' or 'scale input', found '\(text)'") }
-                return .dropoutScale(input: rest == "input")
-            case "batchnorm":
-                let parts = rest.split(separator: " ").map(String.init)
-                let usage = "expected 'batchnorm mean|variance|running-mean|running-variance layer=K unit=J' (K from 1, J from 0), found '\(text)'"
-                guard parts.count == 3, let statistic = BatchNormStatistic(rawValue: parts[0]),
-                      parts[1].hasPrefix("layer="), let layer = Int(parts[1].dropFirst("layer=".count)), layer >= 1,
-                      parts[2].hasPrefix("unit="), let unit = Int(parts[2].dropFirst("unit=".count)), unit >= 0 else {
-                    throw error(number, usage)
-                }
-                return .batchNorm(statistic, layer: layer, unit: unit)
-            case "choice":
-                guard !rest.isEmpty else { throw error(number, "expected 'choice X' with the right option's letter") }
-                return .choice(rest)
-            case "literal":
-                guard !rest.isEmpty else { throw error(number, "expected 'literal TEXT'") }
-                return .literal(rest)
-            case "result":
-                let parts = rest.split(separator: " ", maxSplits: 2).map(String.init)
-                guard let name = parts.first, parts.count == 1 || (parts.count == 3 && parts[1] == "after") else {
-                    throw error(number, "expected 'result NAME' or 'result NAME after COMMAND', e.g. 'result best-epoch' or 'result dx after augment 3'")
-                }
-                return .result(name, after: parts.count == 3 ? parts[2].trimmed : nil)
-            default:
-                throw error(number, "unknown answer kind '\(kind)'; expected value, next, factor, norm, result, scale, batchnorm, choice or literal")
-            }
-        }
-
-        func tolerance(_ text: String, number: Int) throws(LessonError) -> Tolerance {
-            switch Tolerance.read(text) {
-            case .success(let tolerance): return tolerance
-            case .failure(let problem): throw error(number, problem.message)
-            }
+                            hint: draft.hint, explanation: draft.explanation, points: draft.points, options: draft.options, line: draft.line, answerLine: answerLine)
         }
 
         func finish(lineCount: Int) throws(LessonError) -> Lesson {

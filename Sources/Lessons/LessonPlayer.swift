@@ -67,6 +67,7 @@ public enum LessonPlayer {
         let tolerance = key.number == nil ? "" : "  (accepted within \(exercise.tolerance.description))"
         lines.append("answer: \(key.text)\(tolerance)")
         lines += key.derivation.map { "  " + $0 }
+        if let explanation = exercise.explanation { lines.append("why: \(explanation)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

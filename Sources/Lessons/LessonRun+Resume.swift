@@ -32,6 +32,7 @@ extension LessonRun {
             }
         }
         progress = saved
+        exploration = interpreter
         let place = switch stop {
         case .exercise(let id): "exercise '\(id)'"
         default: "a pause: press Enter to go on"
@@ -45,11 +46,5 @@ extension LessonRun {
         guard progress.position < lesson.steps.count else { return .finished }
         if case .exercise(let exercise) = lesson.steps[progress.position] { return .exercise(exercise.id) }
         return .pause
-    }
-
-    /// The prompt for the next line: `answer> ` at an exercise, else `lesson N> `.
-    public var prompt: String {
-        if case .exercise = stop { return "answer> " }
-        return "lesson \(lesson.number)> "
     }
 }

@@ -6,20 +6,30 @@ import Interpreter
 ///
 /// The learner stops at each `pause` (Enter goes on) and each exercise (an answer is
 /// graded at once: a hint after a wrong one, the answer and its derivation after the last
-/// try). A line whose first word is a REPL command name runs in the lesson's interpreter at
-/// any stop; at an exercise anything else is an answer.
+/// try). Commands the learner types run in `exploration`, a copy of the lesson's session
+/// (`interpreter`), so that the lesson's answers, hints and keys never depend on them; the
+/// lesson goes on from its own state (see `LessonRun+Input` for what a line means).
 public struct LessonRun {
     public let lesson: Lesson
-    /// The session the lesson's commands, and the learner's, run in.
+    /// The lesson's own session: only the lesson's commands run in it, and the keys are
+    /// computed from it.
     public internal(set) var interpreter: Interpreter
+    /// The learner's sandbox: a copy of `interpreter` that the learner's commands change;
+    /// reset to the lesson's state by `back` and whenever the lesson goes on.
+    public internal(set) var exploration: Interpreter
+    /// Whether the learner's commands have changed `exploration` since its last reset.
+    public internal(set) var isExploring = false
     /// Saved after every line: where the learner is, the answers and points so far.
     public internal(set) var progress: LessonProgress
     /// Tries at an exercise before the answer is shown.
     public let maximumTries: Int
+    /// What the last line of the lesson names as the next lesson (set by the caller, which
+    /// knows the other lessons); nil: no such line.
+    public var nextLesson: NextLesson?
     /// The key of the exercise at `progress.position`, computed when it was reached.
     var key: AnswerKey?
     /// The REPL's command names (`show`, `explain`, `update`, …), lowercased.
-    private let commandWords: Set<String>
+    let commandWords: Set<String>
     /// What `start()` says first: nil, or the line saying where the lesson resumes.
     var resumption: String?
 
@@ -30,14 +40,11 @@ public struct LessonRun {
         case finished
     }
 
-    /// What a typed line is.
-    public enum Input: Equatable, Sendable {
-        /// An empty line: Enter.
-        case enter
-        /// A line whose first word is a REPL command name.
-        case command(String)
-        /// Anything else.
-        case answer(String)
+    /// The lesson that follows, for the lesson's last line.
+    public enum NextLesson: Equatable, Sendable {
+        case lesson(number: Int, title: String)
+        /// This lesson is the last one.
+        case last
     }
 
     /// What the executable does after a line.
@@ -46,14 +53,6 @@ public struct LessonRun {
         /// True after `quit`: save and leave.
         public var leaves: Bool
     }
-
-    /// The rule shown in the welcome and in `regsim lesson --help`.
-    public static let inputRule = """
-    At a pause press Enter to go on. At any prompt a line starting with a REPL command \
-    name (show, explain, step, update, help, …) runs that command in the lesson's session; \
-    at 'answer>' anything else is your answer: a number, or the letter of a choice. \
-    Ctrl-D (or quit) saves and leaves; regsim lesson N resumes.
-    """
 
     /// Starts `lesson` from the beginning, or resumes `progress` by replaying the lesson's
     /// own commands up to where it stopped (the state is deterministic, so this rebuilds the
@@ -74,6 +73,7 @@ public struct LessonRun {
     private init(starting lesson: Lesson, interpreter: Interpreter, maximumTries: Int) {
         self.lesson = lesson
         self.interpreter = interpreter
+        self.exploration = interpreter
         self.maximumTries = max(1, maximumTries)
         self.commandWords = Set(interpreter.completions(line: "", wordStart: 0).map { $0.lowercased() })
         self.progress = LessonProgress(lesson: lesson.number)
@@ -92,84 +92,42 @@ public struct LessonRun {
         return text + advance()
     }
 
-    /// Tells an answer from a command: the first word a REPL command name → command,
-    /// an empty line → Enter, anything else → answer.
-    public func classify(_ line: String) -> Input {
-        let trimmed = line.trimmed
-        guard let first = trimmed.split(whereSeparator: \.isWhitespace).first else { return .enter }
-        return commandWords.contains(first.lowercased()) ? .command(trimmed) : .answer(trimmed)
-    }
-
     /// Handles one typed line.
     public mutating func handle(_ line: String) -> Reply {
         let input = classify(line)
         switch (stop, input) {
         case (.finished, _):
             return Reply(text: "The lesson is over.\n", leaves: true)
+        case (_, .word(.quit)):
+            return Reply(text: "", leaves: true)
         case (_, .command(let command)):
             if command.split(whereSeparator: \.isWhitespace).first?.lowercased() == "quit" {
                 return Reply(text: "", leaves: true)
             }
-            return Reply(text: interpreter.handle(command).text, leaves: false)
+            return Reply(text: explore(command), leaves: false)
+        case (_, .word(.back)):
+            return Reply(text: back(), leaves: false)
         case (.pause, .enter):
             progress.position += 1
-            return Reply(text: advance(), leaves: false)
-        case (.pause, .answer(let text)):
-            return Reply(text: interpreter.handle(text).text + "(press Enter to go on)\n", leaves: false)
+            return Reply(text: goOn(), leaves: false)
+        case (.pause, _):
+            return Reply(text: "At a pause press Enter to go on; hint, skip and question are for exercises.\n", leaves: false)
         case (.exercise, .enter):
-            return Reply(text: "Type your answer (\(expected)), or a command.\n", leaves: false)
+            return Reply(text: "Type \(expected), or hint, skip, question, or > COMMAND to explore.\n", leaves: false)
+        case (.exercise, .word(let word)):
+            return Reply(text: answer(word), leaves: false)
         case (.exercise, .answer(let answer)):
             return Reply(text: grade(answer), leaves: false)
         }
     }
 
-    /// What an answer to the current exercise looks like.
-    private var expected: String {
-        guard let key else { return "an answer" }
-        if key.number != nil { return "a number" }
-        if case .choice = key.exercise.answer {
-            return "one letter: " + key.exercise.options.map(\.letter).joined(separator: ", ")
-        }
-        return "a word or phrase"
-    }
-
-    private mutating func grade(_ answer: String) -> String {
-        guard let key else { return "" }
-        let exercise = key.exercise
-        if key.number != nil, Double(answer) == nil {
-            return "'\(answer)' is neither a number nor a command; type \(expected), or a command (help lists them).\n"
-        }
-        if case .choice = exercise.answer, !exercise.options.contains(where: { $0.letter.lowercased() == answer.lowercased() }) {
-            return "Answer with \(expected).\n"
-        }
-        if key.accepts(answer) {
-            finishExercise(answer: answer, isCorrect: true)
-            return "correct, +\(LessonPlayer.pointsText(exercise.points))\n" + advance()
-        }
-        progress.tries += 1
-        if progress.tries < maximumTries {
-            let hint = exercise.hint.map { "hint: \($0)\n" } ?? ""
-            return "wrong (try \(progress.tries) of \(maximumTries)).\n\(hint)Try again.\n"
-        }
-        var text = "wrong (try \(progress.tries) of \(maximumTries)). The answer is \(key.text)"
-        finishExercise(answer: answer, isCorrect: false)
-        text += key.number == nil ? "\n" : " (accepted within \(exercise.tolerance.description))\n"
-        text += key.derivation.map { "  " + $0 + "\n" }.joined()
-        return text + advance()
-    }
-
-    private mutating func finishExercise(answer: String, isCorrect: Bool) {
-        guard let key else { return }
-        let points = key.exercise.points
-        progress.results.append(.init(id: key.exercise.id, answer: answer, isCorrect: isCorrect,
-                                      points: isCorrect ? points : 0, maximumPoints: points))
-        progress.position += 1
-        progress.tries = 0
-        self.key = nil
-    }
-
     /// Runs prose and commands from `progress.position` to the next stop and presents it.
-    private mutating func advance() -> String {
+    /// The learner's exploration starts again from the state reached.
+    mutating func advance() -> String {
+        defer {
+            exploration = interpreter
+            isExploring = false
+        }
         var text = ""
         while progress.position < lesson.steps.count {
             switch lesson.steps[progress.position] {
@@ -186,32 +144,44 @@ public struct LessonRun {
     }
 
     /// Shows the stop at `progress.position`: an exercise's question (computing its key
-    /// from the session as it is now); nothing for a pause.
-    private mutating func present() -> String {
+    /// from the lesson's session as it is now); nothing for a pause.
+    mutating func present() -> String {
         guard case .exercise(let exercise) = lesson.steps[progress.position] else { return "" }
         do {
             key = try AnswerKey.compute(exercise, interpreter: interpreter, fileName: lesson.fileName)
         } catch {
-            // The session (changed by the learner's commands) has no answer: skip it.
+            // The lesson file asks for an answer its own session does not have (`lesson check` reports it).
             progress.position += 1
             progress.tries = 0
             return "exercise '\(exercise.id)' skipped: \(error.message)\n" + advance()
         }
+        return question
+    }
+
+    /// The current exercise's question, options, tries used and what to type.
+    var question: String {
+        guard let exercise = key?.exercise else { return "" }
         var lines = ["── exercise \(exercise.id) (\(LessonPlayer.pointsText(exercise.points))) ──", exercise.question]
         lines += exercise.options.map { "  \($0.letter): \($0.text)" }
         if progress.tries > 0 { lines.append("(\(progress.tries) of \(maximumTries) tries used)") }
-        lines.append("Type \(expected), or a command.")
+        lines.append("Type \(expected); or hint, skip, question, or > COMMAND to explore.")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The end: the score and one line per exercise.
+    /// The end: the score, one line per exercise, and the next lesson.
     private var summary: String {
         var text = "── end of lesson \(lesson.number) ──\n"
         for result in progress.results {
-            let verdict = result.isCorrect ? "correct" : "wrong  "
-            text += "  \(result.id): \(verdict) \(GradeReport.number(result.points))/\(GradeReport.number(result.maximumPoints))  (you answered \(result.answer))\n"
+            let verdict = result.answer.isEmpty ? "skipped" : result.isCorrect ? "correct" : "wrong  "
+            let given = result.answer.isEmpty ? "" : "  (you answered \(result.answer))"
+            text += "  \(result.id): \(verdict) \(GradeReport.number(result.points))/\(GradeReport.number(result.maximumPoints))\(given)\n"
         }
         text += "score: \(GradeReport.number(progress.score))/\(GradeReport.number(lesson.maximumScore))\n"
+        switch nextLesson {
+        case .lesson(let number, let title)?: text += "next: lesson \(number), \(title): regsim lesson \(number)\n"
+        case .last?: text += "This was the last lesson; regsim lesson list shows them all.\n"
+        case nil: break
+        }
         return text
     }
 

@@ -59,7 +59,7 @@ extension PhaseText {
     /// The max-norm projection after the update: its rule, then each clipped unit.
     func maxNormText<T: Scalar>(_ record: UpdateRecord<T>, maxNorm c: T) -> String {
         let f = format
-        var text = "max-norm c = \(f(c)) (Srivastava et al. 2014), after the update: each unit's incoming weights w_j (column j of W, on every layer, the output layer too) are projected onto ‖w_j‖₂ ≤ c, w_j ← w_j·c/‖w_j‖₂; biases not constrained\n"
+        var text = "max-norm c = \(f(c)) (Srivastava et al. 2014, for hidden units; regsim also bounds the output layer), after the update: each unit's incoming weights w_j (column j of W, on every layer) are projected onto ‖w_j‖₂ ≤ c, w_j ← w_j·c/‖w_j‖₂; biases not constrained\n"
         if record.maxNormClips.isEmpty { return text + "  no unit has ‖w_j‖₂ > c: nothing clipped\n" }
         for clip in record.maxNormClips.prefix(detailLimit) {
             let weights = record.parameters.filter { $0.parameter.kind == .weight && $0.parameter.layer == clip.layer && $0.parameter.column == clip.unit }

@@ -40,7 +40,7 @@ public enum SettingChange: Equatable, Sendable {
             "weightdecay: wd = \(format(wd)), decoupled (PyTorch's AdamW convention, multiplied by η): w ← (1 − η·wd)·w − step, 1 − η·wd = \(format(1 - eta * wd)) at η = \(format(eta))"
         case .maxNorm(nil): "maxnorm: off"
         case .maxNorm(let c?):
-            "maxnorm: c = \(format(c)) on every layer (the output layer too, as Srivastava et al. 2014): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained"
+            "maxnorm: c = \(format(c)) on every layer, the output layer too (Srivastava et al. 2014 bound hidden units only): after each update, each unit's incoming weights w_j (column j of W) with ‖w_j‖₂ > c are scaled by c/‖w_j‖₂; biases not constrained"
         case .labelSmoothing(0, _): "smoothing: off (targets y as given)"
         case .labelSmoothing(let epsilon, let k):
             "smoothing: ε = \(format(epsilon)), targets y′ = (1 − ε)·y + ε/K with K = \(k): \(format(1 - epsilon))·y + \(format(epsilon / Double(k)))"

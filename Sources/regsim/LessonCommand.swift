@@ -109,7 +109,19 @@ struct LessonRunCommand: ParsableCommand {
             let start = restart ? saved.map { $0.newAttempt(finished: $0.position >= lesson.steps.count, started: date) } : saved
             return try LessonRun(lesson: lesson, interpreter: interpreter, progress: start, date: date)
         }
+        lessonRun.nextLesson = nextLesson(after: lesson)
         let historyPath = terminal ? History.path(environment: environment) : nil
         LessonSession(progressPath: progressPath, historyPath: historyPath).run(&lessonRun, terminal: terminal)
+    }
+
+    /// The lesson after `lesson` in the lessons folder, for the lesson's last line; nil for
+    /// a lesson given by its path, or when the next one cannot be read.
+    private func nextLesson(after lesson: Lesson) -> LessonRun.NextLesson? {
+        guard Int(self.lesson) != nil, case .success(let library) = LessonLibrary.locate(explicit: folders.lessonsFolder) else { return nil }
+        let later = library.files.filter { LessonParser.number(ofFile: $0.lastPathComponent) > lesson.number }
+        guard let file = later.min(by: { LessonParser.number(ofFile: $0.lastPathComponent) < LessonParser.number(ofFile: $1.lastPathComponent) })
+        else { return .last }
+        guard let next = try? LessonLibrary.load(file) else { return nil }
+        return .lesson(number: next.number, title: next.title)
     }
 }

@@ -23,7 +23,7 @@ struct LessonSession {
         save(run.progress)
         if run.stop == .finished { return }
         var history: History?
-        // LineEditor's prompt is fixed: one editor for each of the two prompts.
+        // LineEditor's prompt is fixed: one editor for each prompt.
         var editors: [String: LineEditor] = [:]
         var piped = StandardInputLines()
         if terminal {
@@ -31,14 +31,12 @@ struct LessonSession {
             Resumption.catchSignal()
             Termination.catchSignals()
             history = History(path: historyPath)
-            for prompt in ["lesson \(number)> ", "answer> "] { editors[prompt] = LineEditor(prompt: prompt) }
         }
         while true {
             let line: String?
             if terminal {
                 var editor = editors[run.prompt] ?? LineEditor(prompt: run.prompt)
-                let snapshot = run.interpreter
-                editor.setCompletions { line, wordStart in snapshot.completions(line: line, wordStart: wordStart) }
+                editor.setCompletions(Self.completions(run))
                 line = editor.nextLine()
                 editors[run.prompt] = editor
             } else {
@@ -50,7 +48,8 @@ struct LessonSession {
                 Output.write("progress saved; regsim lesson \(number) resumes\n")
                 break
             }
-            history?.add(line)
+            // Only commands go into the ↑ history, as typed: never an answer or a lesson word.
+            if case .command = run.classify(line) { history?.add(line) }
             Interrupts.reset()
             let reply = run.handle(line)
             if terminal, Interrupts.isRequested { Output.write("\n") }
@@ -64,6 +63,26 @@ struct LessonSession {
         }
         history?.save()
         Termination.finish()
+    }
+
+    /// TAB's candidates: the sandbox's command completions, after a leading `>` at `answer>`
+    /// too; nothing for an answer.
+    static func completions(_ run: LessonRun) -> CompletionProvider {
+        let snapshot = run.exploration
+        let atExercise = run.prompt.hasPrefix("answer")
+        return { line, wordStart in
+            let utf8 = Array(line.utf8)
+            var skipped = 0
+            if utf8.first == UInt8(ascii: ">") {
+                skipped = 1
+                while skipped < utf8.count, utf8[skipped] == UInt8(ascii: " ") { skipped += 1 }
+            } else if atExercise {
+                return []
+            }
+            guard wordStart >= skipped else { return [] }
+            let command = String(decoding: utf8[skipped...], as: UTF8.self)
+            return snapshot.completions(line: command, wordStart: wordStart - skipped)
+        }
     }
 
     private func save(_ progress: LessonProgress) {

@@ -13,7 +13,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let environment = ["REGSIM_LESSON_STATE": folder.path]
         // Enter at the pause, a wrong answer, a command, the right answer (1 − 0.1·0.1).
-        let first = try RegsimExecutable.run(["lesson", "3"], input: "\n0.5\nshow W1[0,0]\n0.99\n", environment: environment)
+        let first = try RegsimExecutable.run(["lesson", "3"], input: "\n0.5\n> show W1[0,0]\n0.99\n", environment: environment)
         #expect(first.status == 0, "\(first.errors)")
         #expect(!first.output.contains("answer> ") && !first.output.contains("\u{1B}"))
         #expect(first.output.contains("wrong (try 1 of 3).\nhint: "))
@@ -25,6 +25,13 @@ import Testing
         #expect(second.output.contains("resuming at step"))
         #expect(second.output.contains("score so far 1/7"))
 
+        // Exploring with 'lr 0.5' (the sandbox) leaves the key 1 − 0.1·0.1; back returns to the lesson's state.
+        let explored = try RegsimExecutable.run(["lesson", "3", "--restart"], input: "lr 0.5\n\n> show settings\nback\n> lr 0.5\n0.99\n",
+                                                environment: environment)
+        #expect(explored.output.contains("(exploring: your commands run on a copy of the lesson's session"))
+        #expect(explored.output.contains("back to the lesson's state: your exploration is set aside.\n"))
+        #expect(explored.output.contains("correct, +1 point\n(your exploration is set aside: the lesson goes on from its own state)\n"))
+
         let restarted = try RegsimExecutable.run(["lesson", "3", "--restart"], input: "", environment: environment)
         #expect(!restarted.output.contains("resuming"))
         #expect(restarted.output.contains("> penalty l2 0.1\n"))
@@ -32,10 +39,10 @@ import Testing
         // The restarted attempt is new; the first (1 point) is kept, and list shows the best.
         let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("03.json"))) as? [String: Any]
         let attempts = try #require(saved?["attempts"] as? [[String: Any]])
-        #expect(attempts.count == 1 && attempts.first?["score"] as? Double == 1)
+        #expect(attempts.count == 2 && attempts.map { $0["score"] as? Double } == [1, 1])
         #expect(attempts.first?["started"] is String)
         let list = try RegsimExecutable.run(["lesson", "list"], environment: environment)
-        #expect(list.output.contains("(14 commands, 5 exercises)  [in progress, best 1/7, 2 attempts]\n"), "\(list.output)")
+        #expect(list.output.contains("(14 commands, 5 exercises)  [in progress, best 1/7, 3 attempts]\n"), "\(list.output)")
         let lessonOne = list.output.split(separator: "\n").first { $0.hasPrefix(" 1  ") }
         #expect(lessonOne?.contains("[") == false, "a lesson not begun has no status")
     }

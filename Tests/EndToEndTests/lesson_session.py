@@ -3,10 +3,13 @@
 
 Usage: lesson_session.py REGSIM_EXECUTABLE WORK_FOLDER
 
-Run by LessonTerminalTests.swift. Reads the first exercise's answer from `regsim play 3`,
-then: starts the lesson, presses Enter at the pause, types a command and a wrong answer
-at `answer> ` (the hint shows), the right answer (accepted), Ctrl-D (progress saved),
-and starts the lesson again to see it resume. Prints what it does; on a failure it prints
+Run by LessonSessionTests.swift. Reads the first exercise's answer from `regsim play 3`,
+then: starts the lesson, explores with `lr 0.5` at the pause (the prompt says exploring),
+goes `back` to the lesson's state, explores again and presses Enter (the exploration is set
+aside); at `answer> ` asks for the hint, runs `> show W1[0,0]`, recalls it with the up arrow,
+gives a wrong answer (the lesson's hint) and the right one (accepted, though `lr 0.5` was
+typed), Ctrl-D (progress saved; the history file holds the commands, not the answers), and
+starts the lesson again to see it resume. Prints what it does; on a failure it prints
 the terminal output seen so far and exits with status 1 (3 when pexpect is missing).
 """
 
@@ -20,6 +23,7 @@ from terminal_session import Session as TerminalSession  # noqa: E402
 
 LESSON_PROMPT = "lesson 3> "
 ANSWER_PROMPT = "answer> "
+EXPLORING_PROMPT = "lesson 3 (exploring)> "
 
 
 def Session(executable, folder):
@@ -50,12 +54,29 @@ def main():
     session = Session(executable, folder)
     session.expect(r"Lesson 3: ", "the lesson's title")
     session.expect(re.escape(LESSON_PROMPT), "the lesson prompt at the first pause")
+    session.send("lr 0.5\r", "a command that changes the session")
+    session.expect(r"\(exploring: your commands run on a copy", "the sandbox announced")
+    session.expect(re.escape(EXPLORING_PROMPT), "the exploring prompt")
+    session.send("back\r", "back")
+    session.expect(r"back to the lesson's state", "the sandbox reset")
+    session.expect(r"\r\n" + re.escape(LESSON_PROMPT), "the plain lesson prompt again")
+    session.send("lr 0.5\r", "the learning rate changed again")
+    session.expect(re.escape(EXPLORING_PROMPT), "the exploring prompt again")
     session.send("\r", "Enter at the pause")
+    session.expect(r"your exploration is set aside: the lesson goes on from its own state", "the exploration set aside")
     session.expect(r"── exercise factor", "the first exercise")
     session.expect(re.escape(ANSWER_PROMPT), "the answer prompt")
-    session.send("show W1[0,0]\r", "a command at the answer prompt")
+    session.send("hint\r", "hint")
+    session.expect(r"hint: η·λ = 0\.1·0\.1", "the lesson's hint")
+    session.expect(re.escape(ANSWER_PROMPT), "the answer prompt after the hint")
+    session.send("> show W1[0,0]\r", "a command at the answer prompt")
     session.expect(r"W1\[0,0\] = 0\.5", "the command's output")
     session.expect(re.escape(ANSWER_PROMPT), "the answer prompt again")
+    session.send("\x1b[A", "the up arrow")
+    session.expect(re.escape("> show W1[0,0]"), "the command recalled")
+    session.send("\r", "the recalled command")
+    session.expect(r"W1\[0,0\] = 0\.5", "the recalled command's output")
+    session.expect(re.escape(ANSWER_PROMPT), "the answer prompt after the recalled command")
     session.send("half typed", "a half-typed line")
     session.send("\x03", "Ctrl-C")
     session.expect(r"\r\n" + re.escape(ANSWER_PROMPT), "a fresh answer prompt after Ctrl-C")
@@ -69,6 +90,12 @@ def main():
     session.send("\x04", "Ctrl-D")
     session.expect(r"progress saved; regsim lesson 3 resumes", "the progress saved")
     session.finish("the end after Ctrl-D")
+    with open(os.path.join(folder, "history"), encoding="utf-8") as file:
+        history = file.read().splitlines()
+    print(f"history: {history}")
+    if history != ["lr 0.5", "> show W1[0,0]"]:
+        print("FAILED: the history should hold the commands only, not answers or lesson words")
+        sys.exit(1)
 
     print("second session")
     session = Session(executable, folder)

@@ -66,7 +66,7 @@ struct LessonParserTests {
         ("title: T\n---\nexercise a\n  question: Q\n  option A: x\n  answer: choice B\nend\n",
          "lessons/03-x.lesson:6: answer 'choice B' names no option; expected one of: A"),
         ("title: T\n---\nexercise a\n  question: Q\n  colour: red\nend\n",
-         "lessons/03-x.lesson:5: unknown key 'colour'; expected question, answer, tolerance, hint, points or option X"),
+         "lessons/03-x.lesson:5: unknown key 'colour'; expected question, answer, tolerance, hint, explanation, points or option X"),
         ("title: T\n---\nexercise a\n  question: Q\n  answer: result a b\nend\n",
          "lessons/03-x.lesson:5: expected 'result NAME' or 'result NAME after COMMAND', e.g. 'result best-epoch' or 'result dx after augment 3'"),
         ("title: T\n---\nend\n", "lessons/03-x.lesson:3: 'end' without an open exercise"),

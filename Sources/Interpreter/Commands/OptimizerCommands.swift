@@ -103,8 +103,9 @@ struct MaxNormCommand: NumberOrOffCommand {
     static let help = CommandHelp(name: "maxnorm", usage: "maxnorm C | maxnorm off", summary: "max-norm constraint ‖w_j‖₂ ≤ C after each update",
         details: """
         Srivastava et al. 2014: after the update (SGD or Adam), each unit's incoming weights (column j of W)
-        with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. Every layer, the output layer too; biases are not
-        constrained. A projection, not a loss term: J and the gradient do not change.
+        with ‖w_j‖₂ > C are scaled by C/‖w_j‖₂. The paper bounds hidden units; regsim bounds every layer,
+        the output layer too. Biases are not constrained. A projection, not a loss term: J and the
+        gradient do not change.
         """)
     static let examples = ["maxnorm 0.5", "maxnorm off"]
     static let limit = NumberLimit.maxNorm
