@@ -38,11 +38,14 @@ let package = Package(
         .target(name: "Experiments", dependencies: ["Engine", "Kernels", "MNIST", "Files"], swiftSettings: optimizedInDebug),
         // zlib, linked from the system (Debian: zlib1g-dev).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // A session as a PyTorch or Keras script that reproduces its updates, and NumPy's .npz.
+        // Returns text and bytes; never prints or writes.
+        .target(name: "Export", dependencies: ["Engine", "CZlib"]),
         // All text and charts: trace records, training progress, experiment and sweep tables,
         // digit art and the SVG charts.
         .target(name: "Render", dependencies: ["Engine", "Experiments"]),
         // The REPL's pure core: a line in, text out.
-        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments", "Files"],
+        .target(name: "Interpreter", dependencies: ["Engine", "Render", "MNIST", "Experiments", "Files", "Export"],
                 swiftSettings: optimizedInDebug),
         // Lesson files: parser, player, grader and its reports.
         .target(name: "Lessons", dependencies: ["Interpreter", "ProjectFolders", "Files"]),
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Engine", "Interpreter", "TestSupport"]),
         .testTarget(name: "MNISTTests", dependencies: ["MNIST", "TestSupport"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "Render", "TestSupport"]),
         .testTarget(

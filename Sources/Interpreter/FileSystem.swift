@@ -14,6 +14,8 @@ public protocol FileSystem: Sendable {
     func read(_ path: String) throws(FileError) -> String
     /// Replaces the file's contents atomically: readers see the old file or the new one, never a mix.
     func writeAtomically(_ contents: String, to path: String) throws(FileError)
+    /// The same for bytes (`export numpy`); see FileSystem+Bytes.swift.
+    func writeAtomically(bytes: [UInt8], to path: String) throws(FileError)
     /// Entries of a folder (names only), for completing paths; [] when unreadable.
     func entries(of directory: String) -> [String]
     /// Whether `path` is a folder.
