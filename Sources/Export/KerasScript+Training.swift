@@ -110,7 +110,7 @@ extension KerasScript {
         elif CHECKS_UPDATES:
             print("matches regsim to 1e-6: the initial loss and every update")
         else:
-            print("initial loss matches regsim to 1e-6; the updates are Keras's own (see the notes above)")
+            print("\(settings.noise.isOff ? "initial loss" : "initial Ω (Keras draws its own dropout masks, so not J_data)") matches regsim to 1e-6; the updates are Keras's own (see the notes above)")
         """
     }
 }
