@@ -80,12 +80,13 @@ REGSIM = [  # (J_data, Ω) regsim computed in each update, before its step
     (0.46659848437499984, 0.022695378125000006),
 ]
 NAMES = ["W1[0,0]", "W1[1,0]", "W1[2,0]"]  # regsim's order: W row by row ((inputs, outputs)), b, γ, β, layer by layer
-# train_on_batch reports its loss through a float32 metric, and Keras's updates here agree with
-# regsim's to about 1e-8, not 1e-12: they are compared to 1e-6; the initial loss to 1e-12.
+# Keras 3 (torch backend) computed these models' forward passes in float32 even with floatx
+# float64 when regsim was tested (x·W with W = [0.5, -0.25, 0.1] gave 0.699999988079071, not 0.7),
+# so this script compares with regsim's numbers to 1e-6, not PyTorch's 1e-12.
 CHECKS_UPDATES = True
 
 
-def close(value, reference, tolerance=1e-12):
+def close(value, reference, tolerance=1e-6):
     return abs(value - reference) <= tolerance * max(1.0, abs(reference))
 
 
@@ -104,11 +105,11 @@ for t, batch in enumerate(BATCHES, start=1):
     print(f"update {t}: J = J_data + Ω = {total!r}  {shown}")
     checks = [("J", total, REGSIM[t - 1][0] + REGSIM[t - 1][1])] + list(zip(NAMES, values, array(f"after{t}").tolist()))
     for name, value, reference in checks:
-        if CHECKS_UPDATES and problem is None and not close(value, reference, 1e-6):
+        if CHECKS_UPDATES and problem is None and not close(value, reference):
             problem = f"update {t}: {name} = {value!r}, regsim {reference!r}"
 if problem:
     print(f"differs from regsim: {problem}")
 elif CHECKS_UPDATES:
-    print("matches regsim: the initial loss to 1e-12, the updates to 1e-6")
+    print("matches regsim to 1e-6: the initial loss and every update")
 else:
-    print("initial loss matches regsim to 1e-12; the updates are Keras's own (see the notes above)")
+    print("initial loss matches regsim to 1e-6; the updates are Keras's own (see the notes above)")
