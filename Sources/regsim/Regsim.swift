@@ -1,6 +1,8 @@
 import ArgumentParser
 import CPUFeatures
 import Foundation
+import MNIST
+import ProjectFolders
 
 /// The `regsim` command. Each subcommand lives in a file of its own; add new ones to
 /// `subcommands`.
@@ -53,6 +55,9 @@ struct Regsim: ParsableCommand {
             Output.write(BuildInfo.versionLine() + "\n")
             return
         }
+        // MNIST's verified sums are remembered in the state folder (mnist-verified), by size and time.
+        MNISTDataset.verificationCache = ProjectFolder.stateFolder(environment: ProcessInfo.processInfo.environment)
+            .map { VerificationCache(path: $0 + "/mnist-verified") }
         main(nil)
     }
 }
