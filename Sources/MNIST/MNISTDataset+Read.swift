@@ -5,7 +5,7 @@ extension MNISTDataset {
     /// items (images or labels) when `items` is given and the file's integrity is settled.
     ///
     /// Verification, cheapest first:
-    /// 1. `verificationCache` remembers this path, with the same size, modification time,
+    /// 1. `cache` remembers this path, with the same size, modification time,
     ///    device and inode, as verified against `knownSHA256`;
     /// 2. the file is gzip data whose SHA-256 is `knownCompressedSHA256` (11 MB hashed for
     ///    all four files instead of 55 MB);
@@ -14,8 +14,8 @@ extension MNISTDataset {
     ///    naming the file.
     /// After 1 or 2, or with `.none`, only the bytes of the first `items` items are inflated
     /// (`IDXHeader.expectedPrefixLength`). A success of 2 or 3 is remembered in the cache.
-    static func read(_ file: MNISTFile, in folder: URL, verify: Verification, items: Int?) throws(MNISTError)
-        -> (path: String, idx: IDXBytes) {
+    static func read(_ file: MNISTFile, in folder: URL, verify: Verification, items: Int?,
+                     cache: VerificationCache?) throws(MNISTError) -> (path: String, idx: IDXBytes) {
         let path = try locate(file, in: folder)
         let raw: [UInt8], stamp: FileStamp
         do { (raw, stamp) = try Gzip.readStampedFile(atPath: path) } catch { throw .unreadable(error) }
@@ -23,7 +23,6 @@ extension MNISTDataset {
         if !isGzip && path.hasSuffix(".gz") {
             throw .unreadable(GzipError(file: path, problem: .notCompressed(leadingBytes: Array(raw.prefix(4)))))
         }
-        let cache = verificationCache
         var settled = verify == .none
         if verify == .knownMNIST {
             if cache?.contains(file: path, stamp: stamp, sum: file.knownSHA256) == true {

@@ -40,12 +40,14 @@ public struct MNISTDataset: Sendable {
     ///   - folder: the folder with the four files.
     ///   - verify: whether to check the sums; the caller chooses (no default).
     ///   - classCount: the number of classes the labels may name (10 for digits).
+    ///   - cache: where verified files are remembered (nil: nowhere).
     /// - Throws: `MNISTError`, naming the file at fault.
-    public static func load(from folder: URL, verify: Verification, classCount: Int = 10) throws(MNISTError) -> MNISTDataset {
-        let training = try imageSet(images: read(.trainingImages, in: folder, verify: verify, items: nil),
-                                    labels: read(.trainingLabels, in: folder, verify: verify, items: nil), classCount: classCount)
-        let testImages = try read(.testImages, in: folder, verify: verify, items: nil)
-        let test = try imageSet(images: testImages, labels: read(.testLabels, in: folder, verify: verify, items: nil),
+    public static func load(from folder: URL, verify: Verification, classCount: Int = 10,
+                            cache: VerificationCache? = verificationCache) throws(MNISTError) -> MNISTDataset {
+        let training = try imageSet(images: read(.trainingImages, in: folder, verify: verify, items: nil, cache: cache),
+                                    labels: read(.trainingLabels, in: folder, verify: verify, items: nil, cache: cache), classCount: classCount)
+        let testImages = try read(.testImages, in: folder, verify: verify, items: nil, cache: cache)
+        let test = try imageSet(images: testImages, labels: read(.testLabels, in: folder, verify: verify, items: nil, cache: cache),
                                 classCount: classCount)
         guard test.height == training.height, test.width == training.width else {
             throw .inconsistent(file: testImages.path,
@@ -58,11 +60,11 @@ public struct MNISTDataset: Sendable {
     /// The first `count` training images and their labels (all of them when there are fewer),
     /// verified as `load` verifies them; only those images are decompressed once the files'
     /// integrity is settled (see `read`). The test files are not read.
-    public static func loadTraining(from folder: URL, verify: Verification, first count: Int,
-                                    classCount: Int = 10) throws(MNISTError) -> ImageSet {
+    public static func loadTraining(from folder: URL, verify: Verification, first count: Int, classCount: Int = 10,
+                                    cache: VerificationCache? = verificationCache) throws(MNISTError) -> ImageSet {
         precondition(count >= 0, "a negative image count")
-        return try imageSet(images: read(.trainingImages, in: folder, verify: verify, items: count),
-                            labels: read(.trainingLabels, in: folder, verify: verify, items: count), classCount: classCount)
+        return try imageSet(images: read(.trainingImages, in: folder, verify: verify, items: count, cache: cache),
+                            labels: read(.trainingLabels, in: folder, verify: verify, items: count, cache: cache), classCount: classCount)
     }
 
     /// Pairs an images file (N × rows × columns) with a labels file (N), checking both.
