@@ -2,9 +2,11 @@
 # How long regsim takes to have MNIST ready, on this machine, in one run.
 #
 #   bash bench/mnist-load.sh [REPETITIONS] [REGSIM...]   (default 7 and .build/release/regsim)
+#   bash bench/mnist-load.sh 5 /tmp/regsim-before .build/release/regsim
 #
-# Wall seconds of whole processes (start-up included), the median and range over the
-# repetitions, taking turns between the programs named (e.g. an older build and this one):
+# Seconds of whole processes (start-up included), wall and CPU (user + system: steadier when
+# other work shares the cores), the median and range over the repetitions, taking turns
+# between the programs named (e.g. an older build and this one):
 #   data100 warm  `data mnist 100` piped into the REPL (as lessons 1, 8 and 9 start), with the
 #                 state folder's cache of verified files filled by an earlier run
 #   data100 cold  the same with an empty state folder (every file hashed)
@@ -27,21 +29,20 @@ fi
 state=$(mktemp -d)
 trap 'rm -rf "$state"' EXIT
 
-# seconds PROGRAM CASE: one timed run, wall seconds on stdout
+# seconds PROGRAM CASE INDEX: one timed run; prints "wall cpu" (cpu = user + system seconds)
 seconds() {
-    local program=$1 case=$2 start end home="$state/warm-$3"
+    local program=$1 case=$2 home="$state/warm-$3" times
     mkdir -p "$home"
-    start=$(date +%s.%N)
+    times=$(mktemp)
     case $case in
-        data100-warm) echo "data mnist 100" | XDG_STATE_HOME=$home "$program" > /dev/null ;;
+        data100-warm) echo "data mnist 100" | XDG_STATE_HOME=$home /usr/bin/time -o "$times" -f "%e %U %S" "$program" > /dev/null ;;
         data100-cold) rm -rf "$state/cold"; mkdir -p "$state/cold"
-                      start=$(date +%s.%N)
-                      echo "data mnist 100" | XDG_STATE_HOME=$state/cold "$program" > /dev/null ;;
-        train) XDG_STATE_HOME=$home "$program" train --subset 100 --hidden 10 --epochs 1 > /dev/null ;;
-        run100000) echo "run 100000" | XDG_STATE_HOME=$home "$program" > /dev/null ;;
+                      echo "data mnist 100" | XDG_STATE_HOME=$state/cold /usr/bin/time -o "$times" -f "%e %U %S" "$program" > /dev/null ;;
+        train) XDG_STATE_HOME=$home /usr/bin/time -o "$times" -f "%e %U %S" "$program" train --subset 100 --hidden 10 --epochs 1 > /dev/null ;;
+        run100000) echo "run 100000" | XDG_STATE_HOME=$home /usr/bin/time -o "$times" -f "%e %U %S" "$program" > /dev/null ;;
     esac
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc
+    awk '{printf "%s/%.2f", $1, $2 + $3}' "$times"
+    rm -f "$times"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,8 +59,11 @@ for case in data100-warm data100-cold train run100000; do
     for index in "${!programs[@]}"; do
         python3 - "$case" "${programs[$index]}" "${times[$index]}" <<'PY'
 import statistics, sys
-case, program, values = sys.argv[1], sys.argv[2], [float(x) for x in sys.argv[3].split()]
-print(f"{case:<13} {program:<40} median {statistics.median(values):.3f} s  (range {min(values):.3f}–{max(values):.3f}, {len(values)} runs)")
+case, program = sys.argv[1], sys.argv[2]
+pairs = [[float(x) for x in run.split("/")] for run in sys.argv[3].split()]
+wall, cpu = [p[0] for p in pairs], [p[1] for p in pairs]
+print(f"{case:<13} {program:<32} wall median {statistics.median(wall):.2f} s ({min(wall):.2f}–{max(wall):.2f}), "
+      f"cpu median {statistics.median(cpu):.2f} s ({min(cpu):.2f}–{max(cpu):.2f}), {len(pairs)} runs")
 PY
     done
     unset times
