@@ -32,6 +32,10 @@ struct Regsim: ParsableCommand {
           REGSIM_LESSON_STATE   The folder of lesson progress files. Default:
                            $XDG_STATE_HOME/regsim/lessons, else
                            ~/.local/state/regsim/lessons.
+          REGSIM_MNIST_CACHE   The file that remembers which MNIST files were
+                           verified (by size and time); empty for none. Default:
+                           $XDG_STATE_HOME/regsim/mnist-verified, else
+                           ~/.local/state/regsim/mnist-verified.
         """,
         version: BuildInfo.version,
         subcommands: [ReplCommand.self, RunCommand.self, TrainCommand.self, EvalCommand.self, ExperimentCommand.self, SweepCommand.self, LessonCommand.self, PlayCommand.self, GradeCommand.self],
@@ -55,9 +59,10 @@ struct Regsim: ParsableCommand {
             Output.write(BuildInfo.versionLine() + "\n")
             return
         }
-        // MNIST's verified sums are remembered in the state folder (mnist-verified), by size and time.
-        MNISTDataset.verificationCache = ProjectFolder.stateFolder(environment: ProcessInfo.processInfo.environment)
-            .map { VerificationCache(path: $0 + "/mnist-verified") }
+        // MNIST's verified files are remembered (by size and time) in REGSIM_MNIST_CACHE, else STATE/mnist-verified.
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["REGSIM_MNIST_CACHE"] ?? ProjectFolder.stateFolder(environment: environment).map { $0 + "/mnist-verified" }
+        MNISTDataset.verificationCache = cache.flatMap { $0.isEmpty ? nil : VerificationCache(path: $0) }
         main(nil)
     }
 }
