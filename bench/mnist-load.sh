@@ -13,10 +13,11 @@
 #   train         `regsim train --subset 100 --hidden 10 --epochs 1`: all of MNIST read and split,
 #                 100 images trained and 10,000 validated (the cache warm)
 #   run100000     `run 100000` piped into the REPL: the default network, 100,000 updates
-# Each run gets its own XDG_STATE_HOME in a temporary folder (the cache lives there), so
+# CASES="data100-warm train" runs only those. Each run gets its own XDG_STATE_HOME in a temporary folder (the cache lives there), so
 # the learner's own state is never touched. The machine is shared: compare programs within
 # one run of this script, never across runs.
 set -euo pipefail
+unset REGSIM_MNIST_CACHE  # the cache goes to each run's XDG_STATE_HOME
 cd "$(dirname "$0")/.."
 repetitions=${1:-7}
 shift || true
@@ -49,7 +50,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 for index in "${!programs[@]}"; do  # fill each program's cache once
     echo "data mnist 100" | XDG_STATE_HOME="$state/warm-$index" "${programs[$index]}" > /dev/null
 done
-for case in data100-warm data100-cold train run100000; do
+for case in ${CASES:-data100-warm data100-cold train run100000}; do
     declare -A times=()
     for repetition in $(seq 1 "$repetitions"); do
         for index in "${!programs[@]}"; do
