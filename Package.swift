@@ -27,7 +27,7 @@ let package = Package(
         // Whether this processor has the instructions the kernels were built for (cpuid).
         .target(name: "CPUFeatures", cSettings: cpuFeatureDefines),
         // MNIST-format data: gzip (zlib) IDX files, checked against SHA-256 sums.
-        .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders"],
+        .target(name: "MNIST", dependencies: ["CZlib", "ProjectFolders", "Files"],
                 swiftSettings: optimizedInDebug),
         // Finds the folders the project ships (data/mnist, lessons) from wherever regsim runs.
         .target(name: "ProjectFolders", dependencies: ["Files"]),

@@ -9,6 +9,10 @@
 # weights), 2 threads, for 784-128-10 and 784-800-10. Runs alternate between the two
 # programs; each prints the seconds of its training loop (not loading, not validation).
 # Prints the median per program and shape, and the ratios regsim/PyTorch and regsim/numpy.
+# The roofline beside them: the epoch's FLOPs, 50,000 · (4·(784·H + H·10) + 2·H·10) (forward
+# and the two weight gradients of both layers, the input gradient of the second; 128 GFLOP
+# for H = 800), at OpenBLAS's two-thread SGEMM rate on 64×784×H measured in the same run
+# (bench/gemm_openblas.py); regsim's GFLOP/s and its fraction of that rate are printed.
 # numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE cleared (they slow current numpy).
 #
 # Installs PyTorch's CPU wheel (torch 2.13.0+cpu) from pip's find-links folder if torch is
@@ -49,12 +53,19 @@ for hidden in 128 800; do
     printf '%-12s %-8s %s\n' "784-$hidden-10" regsim "${regsim_times[*]}"
     printf '%-12s %-8s %s\n' "784-$hidden-10" pytorch "${torch_times[*]}"
     printf '%-12s %-8s %s\n' "784-$hidden-10" numpy "${numpy_times[*]}"
-    python3 - "$hidden" "${regsim_times[*]}" "${torch_times[*]}" "${numpy_times[*]}" <<'PY'
+    roofline=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench/gemm_openblas.py --threads 2 \
+        --repetitions 9 "64x784x$hidden:NN" | awk '$1 == "openblas" {print $7}')
+    python3 - "$hidden" "${regsim_times[*]}" "${torch_times[*]}" "${numpy_times[*]}" "$roofline" <<'PY'
 import statistics, sys
-hidden = sys.argv[1]
+hidden = int(sys.argv[1])
 ours, torch, numpy = ([float(x) for x in argument.split()] for argument in sys.argv[2:5])
 a, b, c = statistics.median(ours), statistics.median(torch), statistics.median(numpy)
 print(f"784-{hidden}-10  median regsim {a:.3f} s (fastest {min(ours):.3f}), PyTorch {b:.3f} s (fastest {min(torch):.3f}), "
       f"numpy {c:.3f} s (fastest {min(numpy):.3f}); regsim/PyTorch {a / b:.2f}, regsim/numpy {a / c:.2f}")
+flops = 50_000 * (4 * (784 * hidden + hidden * 10) + 2 * hidden * 10)
+rate = float(sys.argv[5])
+print(f"784-{hidden}-10  {flops / 1e9:.1f} GFLOP per epoch: regsim {flops / a / 1e9:.1f} GFLOP/s, "
+      f"{flops / a / 1e9 / rate:.2f} of the two-thread roofline (OpenBLAS {rate:.1f} GFLOP/s on 64x784x{hidden}; "
+      f"epoch {a / (flops / rate / 1e9):.2f}x the roofline time)")
 PY
 done

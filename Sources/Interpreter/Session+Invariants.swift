@@ -39,9 +39,7 @@ extension Session {
         if trainer.nextPhase == .update {
             var snapshot = trainer
             snapshot.discardRecords()
-            undoStack.append(snapshot)
-            let capacity = Self.undoCapacity(snapshotBytes: Self.snapshotBytes(snapshot))
-            if undoStack.count > capacity { undoStack.removeFirst(undoStack.count - capacity) }
+            undoStack.append(snapshot, capacity: Self.undoCapacity(snapshotBytes: Self.snapshotBytes(snapshot)))
         }
         do {
             let before = trainer.network

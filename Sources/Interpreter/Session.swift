@@ -29,7 +29,7 @@ public struct Session: Equatable, Sendable, Codable {
     public var watches: [ParameterID]
     public var format: NumberFormat
     /// Trainers as they were before each completed update, newest last (not saved).
-    public var undoStack: [Trainer<Double>]
+    public var undoStack: UndoHistory
     /// Samples `holdout` set aside as a validation set; the trainer's data is the rest.
     public var heldOut: HeldOut?
     /// The last `experiment` and `sweep` results, for `show` (not saved).

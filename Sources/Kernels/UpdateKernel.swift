@@ -7,8 +7,7 @@
 ///     prox: sign(new)·max(|new| − η·λ₁, 0)
 ///     v   ← d + c·w  (only with μ ≠ 0)
 ///
-/// `l1mode clip` and `cumulative` keep per-weight memory (dead links, q) and run in
-/// `Engine.UpdateRule.scalarApply` instead.
+/// `l1mode clip` and `cumulative` keep per-weight memory (dead links, q): `L1MemoryKernel`.
 public enum UpdateKernel {
     /// How the L1 pull is applied (the modes of `Engine.L1Mode` without per-weight memory).
     public enum L1Step: Sendable { case none, subgradient, prox }

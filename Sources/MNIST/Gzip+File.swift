@@ -25,6 +25,13 @@ extension Gzip {
     /// The bytes of the file at `path`, read with one buffer sized from `fstat`; a regular file
     /// of at most `maximumLength` bytes only (a FIFO or device could be endless).
     static func readFile(atPath path: String, maximumLength: Int = defaultMaximumLength) throws(GzipError) -> [UInt8] {
+        try readStampedFile(atPath: path, maximumLength: maximumLength).bytes
+    }
+
+    /// `readFile`, with the file's size, modification time and identity as `fstat` gave them
+    /// on the descriptor that was read.
+    static func readStampedFile(atPath path: String, maximumLength: Int = defaultMaximumLength) throws(GzipError)
+        -> (bytes: [UInt8], stamp: FileStamp) {
         func failure() -> GzipError {
             GzipError(file: path, problem: .unreadable(String(cString: strerror(errno))))
         }
@@ -58,6 +65,6 @@ extension Gzip {
             filled += count
         }
         bytes.removeLast(bytes.count - filled)
-        return bytes
+        return (bytes, FileStamp(info))
     }
 }

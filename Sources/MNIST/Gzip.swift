@@ -28,6 +28,10 @@ public enum Gzip {
         case exactly(Int)
         /// the first bytes are already wrong: stop and return them, for the caller's own error
         case stop
+        /// only the first this many bytes are wanted: stop there and return them. The stream's
+        /// CRC-32 and length are then not checked: verify the compressed bytes instead
+        /// (`MNISTDataset` checks their SHA-256 before asking for a prefix).
+        case prefix(Int)
     }
 
     /// Whether `bytes` start with the gzip magic `1f 8b`.
@@ -64,6 +68,7 @@ public enum Gzip {
         var limit = maximumLength  // the most output allowed; exceeding it by one byte is the error
         var decided = expectedLength == nil
         let start = decided ? initialCapacity(compressed, isGzip: isGzip) : 1 << 16
+        var wanted = Int.max  // `.prefix(n)`: n; the output never grows past it
         var output = [UInt8](repeating: 0, count: min(start, limit + 1))
         var produced = 0
         var stream = z_stream()
@@ -78,7 +83,7 @@ public enum Gzip {
                 // Grow by doubling (at least 64 KiB) up to one byte over the limit: the stream gives
                 // no better estimate. (`+=` an array, not `append(contentsOf: repeatElement…)`,
                 // which is ~300x slower in debug.)
-                output += [UInt8](repeating: 0, count: min(max(output.count, 1 << 16), limit + 1 - output.count))
+                output += [UInt8](repeating: 0, count: min(max(output.count, 1 << 16), min(limit + 1, wanted) - output.count))
             }
             // One inflate call on the unread input and the free tail of the buffer.
             let inputCount = min(compressed.count - consumed, Int(UInt32.max))
@@ -99,20 +104,24 @@ public enum Gzip {
             consumed += inputCount - Int(stream.avail_in)
             produced += outputCount - Int(stream.avail_out)
             if !decided, let expectedLength {
-                switch expectedLength(Array(output[..<min(produced, 1024)])) {
+                let decision = expectedLength(Array(output[..<min(produced, 1024)]))
+                switch decision {
                 case .undecided:
                     break
                 case .stop:
                     return Array(output[..<produced])
-                case .exactly(let length):
+                case .exactly(let length), .prefix(let length):
                     guard length <= maximumLength else {
                         throw GzipError(file: file, problem: .headerTooLong(claimed: length, limit: maximumLength))
                     }
                     decided = true
                     limit = length
-                    output = Array(output[..<min(produced, limit + 1)]) + [UInt8](repeating: 0, count: max(0, limit + 1 - produced))
+                    if case .prefix = decision { wanted = length }
+                    let size = min(limit + 1, wanted)
+                    output = Array(output[..<min(produced, size)]) + [UInt8](repeating: 0, count: max(0, size - produced))
                 }
             }
+            if produced >= wanted { return Array(output[..<wanted]) }
             if produced > limit {
                 throw GzipError(file: file, problem: decided && expectedLength != nil
                     ? .longerThanHeader(expected: limit) : .tooLong(limit: limit))

@@ -89,6 +89,18 @@ public struct IDXHeader: Equatable, Sendable {
         return overflow ? .stop : .exactly(total)
     }
 
+    /// `expectedFileLength`, asking only for the header and the first `items` items (images,
+    /// labels) when the file holds more: `.prefix(header + items · item bytes)`.
+    public static func expectedPrefixLength(items: Int) -> ([UInt8]) -> Gzip.ExpectedLength {
+        { prefix in
+            guard case .exactly(let total) = expectedFileLength(prefix), prefix[3] > 0 else { return expectedFileLength(prefix) }
+            let header = 4 + 4 * Int(prefix[3])
+            let count = prefix[4..<8].reduce(0) { $0 << 8 | Int($1) }
+            guard items < count else { return .exactly(total) }
+            return .prefix(header + (total - header) / count * items)  // count > items ≥ 0, and divides the data
+        }
+    }
+
     /// Reads the header at the start of `contents`, the whole (uncompressed) file, and checks
     /// that the data after it is exactly the product of the dimensions times the element width.
     ///
@@ -96,6 +108,17 @@ public struct IDXHeader: Equatable, Sendable {
     /// - Throws: `IDXError` for a short header, a wrong magic, an unknown element type, or data
     ///   that is shorter or longer than the dimensions say.
     public static func parse(_ contents: [UInt8], file: String) throws(IDXError) -> IDXHeader {
+        let parsed = try parseHeader(contents, file: file)
+        let expected = parsed.dimensions.reduce(parsed.elementType.byteWidth, *)  // checked for overflow
+        let actual = contents.count - parsed.byteCount
+        guard actual == expected else {
+            throw IDXError(file: file, problem: .dataLength(header: parsed, expected: expected, actual: actual))
+        }
+        return parsed
+    }
+
+    /// The header alone (`parse` without the data length check).
+    static func parseHeader(_ contents: [UInt8], file: String) throws(IDXError) -> IDXHeader {
         guard contents.count >= 4 else {
             throw IDXError(file: file, problem: .truncatedHeader(expected: 4, actual: contents.count))
         }
@@ -120,12 +143,7 @@ public struct IDXHeader: Equatable, Sendable {
             guard !overflow else { throw IDXError(file: file, problem: .tooLarge(dimensions: dimensions)) }
             expected = product
         }
-        let parsed = IDXHeader(elementType: elementType, dimensions: dimensions)
-        let actual = contents.count - header
-        guard actual == expected else {
-            throw IDXError(file: file, problem: .dataLength(header: parsed, expected: expected, actual: actual))
-        }
-        return parsed
+        return IDXHeader(elementType: elementType, dimensions: dimensions)
     }
 }
 
@@ -178,28 +196,4 @@ public struct IDXError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(file): dimensions \(dimensions.map(String.init).joined(separator: " × ")), expected \(expected)"
         }
     }
-}
-
-/// An IDX file of unsigned bytes (type 0x08), kept whole as it was read: the header, then
-/// the data. Keeping the file's own buffer avoids copying tens of megabytes of pixels.
-public struct IDXBytes: Sendable {
-    public let header: IDXHeader
-    /// the whole uncompressed file; the data starts at `header.byteCount`
-    public let contents: [UInt8]
-
-    /// Parses and checks `contents` (see `IDXHeader.parse`); other element types are
-    /// rejected with `unsupportedElementType`.
-    public init(contents: [UInt8], file: String) throws(IDXError) {
-        let header = try IDXHeader.parse(contents, file: file)
-        guard header.elementType == .unsignedByte else {
-            throw IDXError(file: file, problem: .unsupportedElementType(header.elementType, expected: .unsignedByte))
-        }
-        self.header = header
-        self.contents = contents
-    }
-
-    public var dimensions: [Int] { header.dimensions }
-
-    /// The elements, row-major; a slice of `contents`, so its indices start at `header.byteCount`.
-    public var data: ArraySlice<UInt8> { contents[header.byteCount...] }
 }

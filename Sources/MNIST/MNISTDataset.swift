@@ -19,10 +19,10 @@ public struct MNISTDataset: Sendable {
     /// the test images (10,000 for MNIST)
     public let test: ImageSet
 
-    /// Whether to check each uncompressed file against the published MNIST sums.
+    /// Whether to check the files against the published MNIST sums.
     public enum Verification: Sendable {
-        /// check the SHA-256 of all four files against `MNISTFile.knownSHA256` (the
-        /// bundled `data/mnist`, or any folder that should be the real MNIST)
+        /// check that the files hold the published contents, `MNISTFile.knownSHA256` (the
+        /// bundled `data/mnist`, or any folder that should be the real MNIST; see `read`)
         case knownMNIST
         /// no sums checked: another data set in the same layout (Fashion-MNIST, KMNIST)
         case none
@@ -30,8 +30,9 @@ public struct MNISTDataset: Sendable {
 
     /// Reads, decompresses, checks and (when asked) verifies the four files.
     ///
-    /// Checks, in order: every file is readable and a valid IDX file of unsigned bytes;
-    /// with `.knownMNIST`, each one's SHA-256 is the published one; the images are
+    /// Checks: every file is readable and a valid IDX file of unsigned bytes; with
+    /// `.knownMNIST`, each one's contents are the published ones (`read`: a remembered check,
+    /// the SHA-256 of the compressed file, or that of the contents); the images are
     /// N × rows × columns and the labels N with the same N in each pair, the test images are
     /// the training images' size, and every label is below `classCount`.
     ///
@@ -39,44 +40,31 @@ public struct MNISTDataset: Sendable {
     ///   - folder: the folder with the four files.
     ///   - verify: whether to check the sums; the caller chooses (no default).
     ///   - classCount: the number of classes the labels may name (10 for digits).
+    ///   - cache: where verified files are remembered (nil: nowhere).
     /// - Throws: `MNISTError`, naming the file at fault.
-    public static func load(from folder: URL, verify: Verification, classCount: Int = 10) throws(MNISTError) -> MNISTDataset {
-        var files: [MNISTFile: (path: String, idx: IDXBytes)] = [:]
-        for file in MNISTFile.allCases {
-            let path = try locate(file, in: folder)
-            let contents: [UInt8]
-            do {
-                contents = try Gzip.contentsOfFile(atPath: path, expectedLength: IDXHeader.expectedFileLength)
-            } catch { throw .unreadable(error) }
-            do { files[file] = (path, try IDXBytes(contents: contents, file: path)) } catch { throw .invalidIDX(error) }
-        }
-        if verify == .knownMNIST {
-            for file in MNISTFile.allCases {
-                let (path, idx) = files[file]!
-                let actual = SHA256.hash(idx.contents).hexadecimal
-                guard actual == file.knownSHA256 else {
-                    throw .checksumMismatch(file: path, expected: file.knownSHA256, actual: actual)
-                }
-            }
-        }
-        let training = try imageSet(images: files[.trainingImages]!, labels: files[.trainingLabels]!, classCount: classCount)
-        let test = try imageSet(images: files[.testImages]!, labels: files[.testLabels]!, classCount: classCount)
+    public static func load(from folder: URL, verify: Verification, classCount: Int = 10,
+                            cache: VerificationCache? = verificationCache) throws(MNISTError) -> MNISTDataset {
+        let training = try imageSet(images: read(.trainingImages, in: folder, verify: verify, items: nil, cache: cache),
+                                    labels: read(.trainingLabels, in: folder, verify: verify, items: nil, cache: cache), classCount: classCount)
+        let testImages = try read(.testImages, in: folder, verify: verify, items: nil, cache: cache)
+        let test = try imageSet(images: testImages, labels: read(.testLabels, in: folder, verify: verify, items: nil, cache: cache),
+                                classCount: classCount)
         guard test.height == training.height, test.width == training.width else {
-            throw .inconsistent(file: files[.testImages]!.path,
+            throw .inconsistent(file: testImages.path,
                                 message: "images are \(test.height) × \(test.width), the training images "
                                     + "\(training.height) × \(training.width)")
         }
         return MNISTDataset(folder: folder, training: training, test: test)
     }
 
-    /// The path of `NAME` in `folder`, else of `NAME.gz`.
-    private static func locate(_ file: MNISTFile, in folder: URL) throws(MNISTError) -> String {
-        let names = [file.fileName, file.fileName + ".gz"]
-        for name in names {
-            let path = folder.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path) { return path }
-        }
-        throw .missingFile(folder: folder.path, names: names)
+    /// The first `count` training images and their labels (all of them when there are fewer),
+    /// verified as `load` verifies them; only those images are decompressed once the files'
+    /// integrity is settled (see `read`). The test files are not read.
+    public static func loadTraining(from folder: URL, verify: Verification, first count: Int, classCount: Int = 10,
+                                    cache: VerificationCache? = verificationCache) throws(MNISTError) -> ImageSet {
+        precondition(count >= 0, "a negative image count")
+        return try imageSet(images: read(.trainingImages, in: folder, verify: verify, items: count, cache: cache),
+                            labels: read(.trainingLabels, in: folder, verify: verify, items: count, cache: cache), classCount: classCount)
     }
 
     /// Pairs an images file (N × rows × columns) with a labels file (N), checking both.

@@ -31,6 +31,19 @@ public enum MNISTFile: String, CaseIterable, Sendable {
         }
     }
 
+    /// The SHA-256 of the gzip-compressed file as regsim ships it in `data/mnist`
+    /// (`sha256sum data/mnist/*.gz`), 64 lowercase hex digits. Each one decompresses to the
+    /// file with `knownSHA256` (BundledMNISTTests checks it), so matching this sum verifies the
+    /// contents without decompressing them. Other compressions of MNIST are verified whole.
+    public var knownCompressedSHA256: String {
+        switch self {
+        case .trainingImages: "0b367032e93c5d0cea0925647cfdb18614af8ee15f83e6f2fc2ad904a6835971"
+        case .trainingLabels: "1787548bbe0bff1ec2ecdc0ef292b02df999e2d1a6002d27500982c652b17203"
+        case .testImages: "1a1a05eab793c14bb050b398624a11b0ffd1a2953baed553b1b9bd079e2a20be"
+        case .testLabels: "b91679a0acfe4ba0e50a2437a903084cba1f5f92592b016a25a7dfd00455798b"
+        }
+    }
+
     /// The known sum for a standard file name (with or without `.gz`), or nil for any other name.
     public static func knownSHA256(forFileName name: String) -> String? {
         let base = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CPUFeatures
 import Foundation
+import MNIST
+import ProjectFolders
 
 /// The `regsim` command. Each subcommand lives in a file of its own; add new ones to
 /// `subcommands`.
@@ -30,6 +32,10 @@ struct Regsim: ParsableCommand {
           REGSIM_LESSON_STATE   The folder of lesson progress files. Default:
                            $XDG_STATE_HOME/regsim/lessons, else
                            ~/.local/state/regsim/lessons.
+          REGSIM_MNIST_CACHE   The file that remembers which MNIST files were
+                           verified (by size and time); empty for none. Default:
+                           $XDG_STATE_HOME/regsim/mnist-verified, else
+                           ~/.local/state/regsim/mnist-verified.
         """,
         version: BuildInfo.version,
         subcommands: [ReplCommand.self, RunCommand.self, TrainCommand.self, EvalCommand.self, ExperimentCommand.self, SweepCommand.self, LessonCommand.self, PlayCommand.self, GradeCommand.self],
@@ -53,6 +59,10 @@ struct Regsim: ParsableCommand {
             Output.write(BuildInfo.versionLine() + "\n")
             return
         }
+        // MNIST's verified files are remembered (by size and time) in REGSIM_MNIST_CACHE, else STATE/mnist-verified.
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["REGSIM_MNIST_CACHE"] ?? ProjectFolder.stateFolder(environment: environment).map { $0 + "/mnist-verified" }
+        MNISTDataset.verificationCache = cache.flatMap { $0.isEmpty ? nil : VerificationCache(path: $0) }
         main(nil)
     }
 }

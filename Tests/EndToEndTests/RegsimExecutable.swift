@@ -60,7 +60,9 @@ enum RegsimExecutable {
         process.executableURL = executable
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // No cache of verified MNIST files in the learner's state folder unless a test asks for one.
+        process.environment = ProcessInfo.processInfo.environment.merging(["REGSIM_MNIST_CACHE": ""]) { $1 }
+            .merging(environment) { $1 }
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardInput = try input.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice

@@ -19,6 +19,7 @@ import Testing
         let process = Process()
         process.executableURL = executable
         process.arguments = ["train", "--subset", "300", "--validation", "100", "--hidden", "16", "--epochs", "1", "--save", model]
+        process.environment = ProcessInfo.processInfo.environment.merging(["REGSIM_MNIST_CACHE": ""]) { $1 }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -21,7 +21,9 @@ class Session:
 
     def __init__(self, executable, arguments, environment):
         merged = dict(os.environ)
-        merged.update(TERM="xterm", INPUTRC="/dev/null", LANG="C.UTF-8", **environment)
+        # REGSIM_MNIST_CACHE="": no cache of verified MNIST files in the learner's state folder
+        merged.update(TERM="xterm", INPUTRC="/dev/null", LANG="C.UTF-8", REGSIM_MNIST_CACHE="")
+        merged.update(environment)
         self.transcript = []
         self.child = pexpect.spawn(
             executable, arguments, env=merged, encoding="utf-8",

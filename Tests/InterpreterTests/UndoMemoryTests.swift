@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 @testable import Interpreter
 import Testing
@@ -45,5 +46,40 @@ import Testing
         #expect(interpreter.session.trainer.network == before.network)
         #expect(interpreter.session.trainer.velocities == before.velocities)
         #expect(interpreter.session.trainer.updateCount == before.updateCount)
+    }
+
+    /// A setting changed after the update is put back by `undo`, and the reply names it.
+    @Test func undoNamesTheSettingsItPutsBack() {
+        var interpreter = Interpreter(fileSystem: MemoryFileSystem())
+        for line in ["update", "lr 0.5", "penalty l2 0.1", "update"] { #expect(!interpreter.handle(line).isError, "\(line)") }
+        #expect(interpreter.handle("undo").text
+            == "undo: back to the state before update 2 (parameters, momentum and settings)\n")
+        #expect(interpreter.handle("undo").text == "undo: back to the state before update 1 (parameters, momentum and settings); "
+            + "penalty back to none, lr back to 0.1\n")
+        #expect(interpreter.session.trainer.settings.learningRate == 0.1)
+        #expect(interpreter.handle("undo").isError)
+    }
+
+    /// The history keeps the newest `capacity` entries, drops the oldest first, and pops newest first.
+    @Test func theHistoryDropsItsOldestEntries() {
+        var trainers: [Trainer<Double>] = []
+        var interpreter = Interpreter(fileSystem: MemoryFileSystem())
+        for _ in 0..<9 {
+            trainers.append(interpreter.session.trainer)
+            _ = interpreter.handle("update")
+        }
+        var history: UndoHistory = []
+        for (index, trainer) in trainers.enumerated() {
+            history.append(trainer, capacity: 4)
+            #expect(history.count == min(index + 1, 4))
+            #expect(Array(history).map(\.updateCount) == Array(max(0, index - 3)...index))
+        }
+        var copy = history
+        #expect(copy == history)
+        #expect(copy.popLast()?.updateCount == 8)
+        #expect(copy != history && copy.count == 3 && copy.last?.updateCount == 7)
+        history.append(trainers[0], capacity: 1)
+        #expect(Array(history).map(\.updateCount) == [0])
+        #expect(history.popLast()?.updateCount == 0 && history.isEmpty && history.popLast() == nil)
     }
 }

@@ -48,31 +48,40 @@ public struct UpdateRule<T: Scalar>: Sendable {
     }
 
     /// Updates `values` in place from `gradients`, and `velocities` when μ ≠ 0.
-    /// Returns false when a new value is NaN or ±∞. Float arrays go through the
-    /// eight-lane `UpdateKernel` (same operations, same bits); other types, and the clip and
-    /// cumulative modes (which read and write `dead` and `received`), through `scalarApply`.
+    /// Returns false when a new value is NaN or ±∞. Float arrays go through the eight-lane
+    /// `UpdateKernel` and, for clip and cumulative (which read and write `dead` and `received`),
+    /// `L1MemoryKernel` (same operations, same bits); other types through `scalarApply`.
     public func apply(values: UnsafeMutableBufferPointer<T>, gradients: UnsafeBufferPointer<T>,
                       velocities: UnsafeMutableBufferPointer<T>, dead: UnsafeMutableBufferPointer<Bool>? = nil,
                       received: UnsafeMutableBufferPointer<T>? = nil, offered: T = 0) -> Bool {
         precondition(values.count == gradients.count && values.count == velocities.count, "length mismatch")
-        guard T.self == Float.self, mode != .clip && mode != .cumulative, let valueBase = values.baseAddress,
+        guard T.self == Float.self, let valueBase = values.baseAddress,
               let gradientBase = gradients.baseAddress, let velocityBase = velocities.baseAddress else {
             return scalarApply(values: values, gradients: gradients, velocities: velocities, dead: dead,
                                received: received, offered: offered).isFinite
         }
-        let step: UpdateKernel.L1Step = switch mode {
-        case _ where l1 == 0: .none
-        case .subgradient: .subgradient
-        case .prox: .prox
-        case .clip, .cumulative: preconditionFailure("clip and cumulative take the scalar path")
-        }
-        return valueBase.withMemoryRebound(to: Float.self, capacity: values.count) { value in
-            gradientBase.withMemoryRebound(to: Float.self, capacity: values.count) { gradient in
-                velocityBase.withMemoryRebound(to: Float.self, capacity: values.count) { velocity in
-                    UpdateKernel.apply(values: value, gradients: gradient, velocities: velocity, count: values.count,
-                                       learningRate: Float(learningRate), momentum: Float(momentum),
-                                       l2Coefficient: Float(l2Coefficient), shrinkFactor: Float(shrinkFactor),
-                                       l1: Float(l1), l1Step: Float(l1Step), mode: step)
+        let count = values.count
+        return valueBase.withMemoryRebound(to: Float.self, capacity: count) { value in
+            gradientBase.withMemoryRebound(to: Float.self, capacity: count) { gradient in
+                velocityBase.withMemoryRebound(to: Float.self, capacity: count) { velocity in
+                    let (eta, mu, c, factor) = (Float(learningRate), Float(momentum), Float(l2Coefficient), Float(shrinkFactor))
+                    switch mode {
+                    case .clip:
+                        return L1MemoryKernel.applyClip(values: value, gradients: gradient, velocities: velocity,
+                                                        dead: dead?.baseAddress, count: count, learningRate: eta, momentum: mu,
+                                                        l2Coefficient: c, shrinkFactor: factor, l1Step: Float(l1Step), pulls: l1 != 0)
+                    case .cumulative:
+                        let q = received?.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Float.self) }
+                        return L1MemoryKernel.applyCumulative(values: value, gradients: gradient, velocities: velocity,
+                                                              received: q, count: count, learningRate: eta, momentum: mu,
+                                                              l2Coefficient: c, shrinkFactor: factor, offered: Float(offered),
+                                                              pulls: l1 != 0)
+                    case .subgradient, .prox:
+                        return UpdateKernel.apply(values: value, gradients: gradient, velocities: velocity, count: count,
+                                                  learningRate: eta, momentum: mu, l2Coefficient: c, shrinkFactor: factor,
+                                                  l1: Float(l1), l1Step: Float(l1Step),
+                                                  mode: l1 == 0 ? .none : mode == .prox ? .prox : .subgradient)
+                    }
                 }
             }
         }

@@ -98,13 +98,12 @@ struct DataCommand: TextCommand {
 
     /// The first `count` images of the bundled MNIST (verified against its SHA-256 sums).
     static func mnist(count: Int) throws(InterpreterError) -> Dataset<Double> {
-        let training: ImageSet
+        let images: ImageSet
         do {
-            training = try MNISTDataset.load(from: try MNISTDataset.locateBundledFolder(), verify: .knownMNIST).training
+            images = try MNISTDataset.loadTraining(from: try MNISTDataset.locateBundledFolder(), verify: .knownMNIST, first: count)
         } catch {
             throw InterpreterError("data: \(error)")
         }
-        let images = training.images(in: 0..<min(count, training.count))
         var inputs = Matrix<Double>(rows: images.count, columns: images.pixelsPerImage)
         var targets = Matrix<Double>(rows: images.count, columns: images.classCount)
         for row in 0..<images.count {

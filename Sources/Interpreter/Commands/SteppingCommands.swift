@@ -168,8 +168,11 @@ struct UndoCommand: PlainCommand, TextCommand {
             throw InterpreterError("undo: no update to undo")
         }
         let number = session.trainer.updateCount
+        let current = session
         session.trainer = previous
-        return "undo: back to the state before update \(number) (parameters, momentum and settings)\n"
+        let changed = Self.settingsChangedBack(from: current, to: session)
+        let settings = changed.isEmpty ? "" : "; " + changed.joined(separator: ", ")
+        return "undo: back to the state before update \(number) (parameters, momentum and settings)\(settings)\n"
     }
 }
 
