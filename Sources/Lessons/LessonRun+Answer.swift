@@ -15,7 +15,7 @@ extension LessonRun {
             return "correct, +\(LessonPlayer.pointsText(exercise.points))\n" + explanation(of: exercise) + goOn()
         case .unreadable:
             var text = "could not read a number in '\(answer)'"
-            let pointed = answer.replacingOccurrences(of: ",", with: ".")
+            let pointed = answer.replacing(",", with: ".")
             if pointed != answer, AnswerKey.readNumber(pointed) != nil { text += "; write the decimal with a point: \(pointed)" }
             return text + " (not counted as a try).\n" + commandTip(answer)
         case .close(let digits):

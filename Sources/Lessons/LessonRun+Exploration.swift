@@ -10,8 +10,8 @@ extension LessonRun {
         isExploring = exploration.session != interpreter.session
         var text = reply.text
         if isExploring, !wasExploring {
-            text += "(exploring: your commands run on a copy of the lesson's session, so the lesson's "
-                + "answers do not change; back returns to the lesson's state)\n"
+            text += "(exploring: your commands run on a copy of the lesson's session, so the lesson's\n"
+                + " answers do not change; back returns to the lesson's state)\n"
         }
         if reply.isError, case .pause = stop { text += "(at a pause press Enter to go on)\n" }
         return text

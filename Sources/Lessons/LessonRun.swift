@@ -84,7 +84,7 @@ public struct LessonRun {
     /// its first stop.
     public mutating func start() -> String {
         var text = "Lesson \(lesson.number): \(lesson.title)\n"
-        text += Self.wrapped(Self.inputRule, width: 88) + "\n\n"
+        text += Self.wrapped(Self.inputRule.replacing("'lesson N>'", with: "'lesson \(lesson.number)>'"), width: 88) + "\n\n"
         if let resumption {
             text += resumption
             if progress.position > 0 { return text + present() }

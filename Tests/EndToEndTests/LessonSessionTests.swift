@@ -26,7 +26,7 @@ import Testing
         #expect(second.output.contains("score so far 1/7"))
 
         // Exploring with 'lr 0.5' (the sandbox) leaves the key 1 − 0.1·0.1; back returns to the lesson's state.
-        let explored = try RegsimExecutable.run(["lesson", "3", "--restart"], input: "lr 0.5\n\n> show settings\nback\n> lr 0.5\n0.99\n",
+        let explored = try RegsimExecutable.run(["lesson", "3", "--restart"], input: "lr 0.5\n\n> show settings\n> lr 0.5\nback\n> lr 0.5\n0.99\n",
                                                 environment: environment)
         #expect(explored.output.contains("(exploring: your commands run on a copy of the lesson's session"))
         #expect(explored.output.contains("back to the lesson's state: your exploration is set aside.\n"))
