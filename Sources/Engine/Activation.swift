@@ -68,4 +68,27 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
             return dz
         }
     }
+
+    /// f′ element by element, what `backward` multiplies dJ/da by: identity 1; relu [z > 0]
+    /// (0 at z = 0); sigmoid a(1 − a); tanh 1 − a². nil for softmax, whose dz_k mixes the row.
+    public func derivative<T: Scalar>(z: Matrix<T>, a: Matrix<T>) -> Matrix<T>? {
+        switch self {
+        case .identity: z.map { _ in 1 }
+        case .relu: z.map { $0 > 0 ? 1 : 0 }
+        case .sigmoid: a.map { $0 * (1 - $0) }
+        case .tanh: a.map { 1 - $0 * $0 }
+        case .softmax: nil
+        }
+    }
+
+    /// The rule of `derivative` as the trace prints it.
+    public var derivativeFormula: String {
+        switch self {
+        case .identity: "f′(z) = 1"
+        case .relu: "f′(z) = 1 if z > 0, else 0"
+        case .sigmoid: "f′(z) = a·(1 − a)"
+        case .tanh: "f′(z) = 1 − a²"
+        case .softmax: "dz_k = a_k·(da_k − Σ_j a_j·da_j) (softmax mixes the row)"
+        }
+    }
 }

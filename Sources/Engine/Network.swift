@@ -83,39 +83,6 @@ public struct Network<T: Scalar>: Equatable, Sendable, Codable {
         }
     }
 
-    /// Backpropagation from dJ/dz of the last layer: each layer's dW and db (and dγ, dβ).
-    @_specialize(exported: true, where T == Double)
-    public func backward(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>) -> [DenseGradient<T>] {
-        backwardThroughBatchNorm(caches, outputZGradient: outputZGradient).gradients
-    }
-
-    /// `backward`, also returning dJ/dy and dJ/dz of every batch-normalized layer (nil for the others).
-    public func backwardThroughBatchNorm(_ caches: [DenseActivations<T>], outputZGradient: Matrix<T>)
-        -> (gradients: [DenseGradient<T>], batchNorm: [BatchNormBackward<T>?]) {
-        var gradients: [DenseGradient<T>] = []
-        var passes: [BatchNormBackward<T>?] = Array(repeating: nil, count: layers.count)
-        var dz = outputZGradient
-        for index in layers.indices.reversed() {
-            // dz holds dJ/d(activation input): dJ/dy under batch normalization, else dJ/dz.
-            var normalization: BatchNormGradient<T>?
-            if let batchNorm = layers[index].batchNorm, let record = caches[index].normalization {
-                let (input, parameters) = batchNorm.backward(record, outputGradient: dz)
-                passes[index] = BatchNormBackward(outputGradient: dz, inputGradient: input)
-                dz = input
-                normalization = parameters
-            }
-            var (parameters, inputGradient) = layers[index].backward(caches[index], zGradient: dz, needsInputGradient: index > 0)
-            parameters.normalization = normalization
-            gradients.append(parameters)
-            if index > 0, var inputGradient {
-                if let dropout = caches[index].dropout { inputGradient = dropout.backward(inputGradient) }
-                dz = layers[index - 1].activation.backward(z: caches[index - 1].activationInput, a: caches[index - 1].a,
-                                                           outputGradient: inputGradient)
-            }
-        }
-        return (gradients.reversed(), passes)
-    }
-
     /// Reads one parameter.
     public subscript(parameter: ParameterID) -> T {
         get {

@@ -21,6 +21,31 @@ public struct GradientRecord<T: Scalar>: Equatable, Sendable, Codable {
     public var penalty: [DenseGradient<T>]
     /// dJ/dy and dJ/dz of each batch-normalized layer (nil for the others); nil without batch norm
     public var batchNorm: [BatchNormBackward<T>?]? = nil
+    /// The backward pass through each hidden layer (layers 1 … L − 1), first layer first;
+    /// nil in records saved before it was kept.
+    public var hidden: [HiddenBackward<T>]? = nil
+}
+
+extension GradientRecord {
+    /// dJ/dz of layer `index` (from 0) as its dense backward pass received it, (batch, units):
+    /// batch norm's dJ/dz, the output's dJ/dz, or a hidden layer's dJ/da ⊙ f′(z); nil when not kept.
+    public func zGradient(layer index: Int) -> Matrix<T>? {
+        if let pass = batchNorm?[index] { return pass.inputGradient }
+        if index == data.count - 1 { return outputZGradient }
+        return hidden.flatMap { $0.indices.contains(index) ? $0[index].activationInputGradient : nil }
+    }
+}
+
+/// One hidden layer's backward pass, as the trace shows it (k the layer above, from 1).
+public struct HiddenBackward<T: Scalar>: Equatable, Sendable, Codable {
+    /// dJ/dx̃ of layer k's input: dz_k·W_kᵀ, (batch, units)
+    public var weightedGradient: Matrix<T>
+    /// dJ/da: dJ/dx̃ through dropout's backward pass (m ⊙ dJ/dx̃·s), else dJ/dx̃; (batch, units)
+    public var activationGradient: Matrix<T>
+    /// f′ at the activation input, (batch, units); nil for softmax
+    public var derivative: Matrix<T>?
+    /// dJ/dz = dJ/da ⊙ f′(z), or dJ/dy under batch normalization; (batch, units)
+    public var activationInputGradient: Matrix<T>
 }
 
 /// The update phase: every parameter's update, decomposed.

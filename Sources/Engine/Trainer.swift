@@ -176,9 +176,9 @@ public struct Trainer<T: Scalar>: Equatable, Sendable, Codable {
             let dz = settings.loss.outputZGradient(output: forward.layers[forward.layers.count - 1],
                                                    activation: outputLayer.activation,
                                                    target: progress.loss?.smoothedTargets ?? forward.targets)
-            let (data, batchNorm) = network.backwardThroughBatchNorm(forward.layers, outputZGradient: dz)
+            let (data, batchNorm, hidden) = network.backwardThroughBatchNorm(forward.layers, outputZGradient: dz, recordingHidden: true)
             let record = GradientRecord(outputZGradient: dz, data: data, penalty: settings.regularization.gradient(network),
-                                        batchNorm: network.hasBatchNorm ? batchNorm : nil)
+                                        batchNorm: network.hasBatchNorm ? batchNorm : nil, hidden: hidden)
             progress.gradient = record
             return .gradient(record)
         case .update:

@@ -55,7 +55,8 @@ public struct Interpreter {
             let outcome = try command.run(&next, context)
             session = next
             let map = AutoplotCommand.map(after: command, session, display)
-            return Reply(text: outcome.text(format: session.format) + map, quits: command is QuitCommand)
+            return Reply(text: outcome.text(format: session.format, trace: session.trace, width: display.lineWidth) + map,
+                         quits: command is QuitCommand)
         } catch {
             return Reply(text: "error: \(error.message)\n", isError: true)
         }

@@ -43,6 +43,8 @@ public struct Session: Equatable, Sendable, Codable {
     public var lossHistory = LossHistory()
     /// Whether `run` and `fit` on 2-D data end with a small boundary map (`autoplot on|off`).
     public var autoplot = true
+    /// How much `step` and `update` print (`trace full|compact|off`; not saved).
+    public var trace = TraceDetail.full
 
     /// The bytes the undo history may hold (stated in `help undo`).
     static let undoBudget = 256 << 20

@@ -2,8 +2,10 @@ import Engine
 
 /// What a REPL command found or did, as values. `text(format:)` below is where its text is made.
 public enum Outcome: Equatable, Sendable {
-    /// Phases computed by `step` and `update`, or shown by `show trace`.
+    /// Phases computed by `step` and `update`, printed at the session's `trace` detail.
     case phases([PhaseStep])
+    /// The phases `show trace` prints: always every number.
+    case wholeTrace([PhaseStep])
     /// After a finished update: the watched parameters and their values (none: no line).
     case watched([WatchedValue])
     /// The phase the next `step` runs.
@@ -19,12 +21,15 @@ public enum Outcome: Equatable, Sendable {
     /// Text a command still makes itself (its rendering has not moved here yet).
     case text(String)
 
-    /// The text the REPL prints, numbers written with `format`.
-    public func text(format: NumberFormat) -> String {
+    /// The text the REPL prints, numbers written with `format`, phases at `trace` detail and,
+    /// given a terminal's `width`, folded to it (`TextWrap`).
+    public func text(format: NumberFormat, trace: TraceDetail = .full, width: Int? = nil) -> String {
         switch self {
-        case .phases(let steps):
-            let phaseText = PhaseText(format: format)
-            return steps.map { phaseText.render($0.record, of: $0.update, settings: $0.settings) }.joined()
+        case .phases(let steps), .wholeTrace(let steps):
+            let detail: TraceDetail = if case .wholeTrace = self { .full } else { trace }
+            let phaseText = PhaseText(format: format, detail: detail)
+            let text = steps.map { phaseText.render($0.record, of: $0.update, settings: $0.settings) }.joined()
+            return width.map { TextWrap.wrap(text, width: $0) } ?? text
         case .watched(let values):
             guard !values.isEmpty else { return "" }
             return "watch: " + values.map { "\($0.name) = \(format($0.value))" }.joined(separator: "  ") + "\n"
@@ -32,7 +37,7 @@ public enum Outcome: Equatable, Sendable {
         case .value(let name, let value): return "\(name) = \(value.text(format))\n"
         case .watching(let names): return names.isEmpty ? "watching nothing\n" : "watching \(names.joined(separator: ", "))\n"
         case .setting(let change, let restarts): return change.text(format: format) + (restarts ? SettingChange.restartNote : "") + "\n"
-        case .sequence(let outcomes): return outcomes.map { $0.text(format: format) }.joined()
+        case .sequence(let outcomes): return outcomes.map { $0.text(format: format, trace: trace, width: width) }.joined()
         case .text(let text): return text
         }
     }

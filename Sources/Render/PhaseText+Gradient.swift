@@ -22,6 +22,7 @@ extension PhaseText {
         if caches.contains(where: { $0.dropout != nil }) {
             text += "dropout backward: dx = m ⊙ dx̃·s, the forward pass's mask m and scale s (dropped inputs get 0)\n"
         }
+        text += hiddenBackpropagation(record, forward: forward)
         if caches.contains(where: { $0.normalization != nil }) {
             text += "batch norm backward, per unit over the m samples (dy = dJ/dy, dx̂ = γ·dy):\n"
             text += "  dβ = Σ dy, dγ = Σ dy·x̂, dz = 1/√(σ² + ε)·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))\n"
@@ -33,6 +34,7 @@ extension PhaseText {
                 }
             }
         }
+        text += weightGradientSums(record, forward: forward)
         text += "penalty gradient: \(penaltyGradientFormula(settings.regularization, layerCount: network.layers.count))\n"
         for (index, layer) in network.layers.enumerated() {
             let data = record.data[index], penalty = record.penalty[index]

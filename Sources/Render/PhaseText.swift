@@ -5,17 +5,21 @@ public struct PhaseText: Sendable {
     public var format: NumberFormat
     /// Units per layer above which the forward and gradient phases print summaries.
     public var detailLimit: Int
+    /// How much of each phase to print (`trace full|compact|off`).
+    public var detail: TraceDetail
 
-    public init(format: NumberFormat = .exact, detailLimit: Int = 12) {
+    public init(format: NumberFormat = .exact, detailLimit: Int = 12, detail: TraceDetail = .full) {
         self.format = format
         self.detailLimit = detailLimit
+        self.detail = detail
     }
 
     /// One phase's text, with its heading. `update` is the update the record belongs to (its
     /// phases so far, as `Trainer.latest` gives them) and `settings` what it ran with: values
     /// only, so a record renders the same from a live session, a saved one or a log.
     public func render<T: Scalar>(_ record: PhaseRecord<T>, of update: UpdateProgress<T>, settings: TrainingSettings<T>) -> String {
-        switch record {
+        guard detail == .full else { return compactLine(record, of: update) }
+        return switch record {
         case .forward(let forward): render(forward, noise: settings.noise)
         case .loss(let loss): render(loss, outputCount: update.forward?.network.outputCount ?? 0, batch: update.forward?.batch ?? [])
         case .penalty(let penalty): render(penalty, dataLoss: update.loss)

@@ -5,7 +5,7 @@ enum Commands {
         DataCommand.self, NetCommand.self, LossCommand.self, PenaltyCommand.self, ConventionCommand.self, L1ModeCommand.self,
         LearningRateCommand.self, MomentumCommand.self, OptimizerCommand.self, WeightDecayCommand.self, MaxNormCommand.self,
         SmoothingCommand.self, BatchCommand.self, SeedCommand.self, ReinitCommand.self, DropoutCommand.self, NoiseCommand.self,
-        BatchNormCommand.self, EvaluateCommand.self, PredictCommand.self, ExportCommand.self, PlotCommand.self, AutoplotCommand.self, SetCommand.self, StepCommand.self, UpdateCommand.self, RunCommand.self,
+        BatchNormCommand.self, EvaluateCommand.self, PredictCommand.self, ExportCommand.self, PlotCommand.self, AutoplotCommand.self, TraceCommand.self, SetCommand.self, StepCommand.self, UpdateCommand.self, RunCommand.self,
         WatchCommand.self, UnwatchCommand.self, ShowCommand.self, ExplainCommand.self, HoldoutCommand.self,
         ExperimentCommand.self, SweepCommand.self, FitCommand.self, EarlyStopCommand.self, AugmentCommand.self,
         UndoCommand.self, SaveCommand.self, LoadCommand.self, DigitsCommand.self, HelpCommand.self, QuitCommand.self,

@@ -35,6 +35,7 @@ extension ShowCommand {
             let second = target == .secondMoment(id)
             let layer = second ? state.secondMoments[id.layer] : state.firstMoments[id.layer]
             return ("\(second ? "v" : "m")\(id.name)", .number(id.kind == .weight ? layer.weights[id.row, id.column] : layer.bias[id.column]))
+        case .backprop(let query): return (query.name, .number(try value(of: query, in: session)))
         case .loss:
             guard let loss = latest.loss else { throw InterpreterError("show: no loss computed yet (step to the loss phase, or update)") }
             return ("loss", .number(loss.value))
@@ -71,6 +72,13 @@ extension ShowCommand {
         case .validationAccuracy:
             try session.requireClassification(summary.rawValue)
             return .number(network.accuracy(on: try session.requireHeldOut(summary.rawValue).data))
+        case .testLoss, .testAccuracy:
+            guard let test = session.testSet else {
+                throw InterpreterError("show \(summary.rawValue): no test points; data circle|xor2d|gauss|spiral|moons test=F keeps some apart")
+            }
+            if summary == .testLoss { return .number(network.dataLoss(on: test, loss: loss)) }
+            try session.requireClassification(summary.rawValue)
+            return .number(network.accuracy(on: test))
         }
     }
 

@@ -3,18 +3,21 @@ import Engine
 
 /// `show …`: one value or a summary.
 struct ShowCommand: Command {
-    static let help = CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | mW1[i,j] | vW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | dead | experiment | sweep",
+    static let help = CommandHelp(name: "show", usage: "show W1[i,j] | b1[j] | dW1[i,j] | pW1[i,j] | dz1[s,j] | da1[s,j] | mW1[i,j] | vW1[i,j] | loss | penalty | total | W1 | b1 | net | trace | settings | data | validation | accuracy | sparsity | dead | experiment | sweep",
         summary: "print one value or a summary",
         details: """
         W1[i,j], b1[j]: the current value. dW1[i,j]: its data gradient; pW1[i,j]: its penalty (sub)gradient.
+        dz1[s,j], da1[s,j]: dJ/dz and dJ/da of unit j of layer 1 for sample s in the last gradient phase
+        (dW1 = xᵀ·dz1; da is kept for hidden layers; the output's dJ/dz is dz of the last layer).
         mW1[i,j], vW1[i,j]: Adam's moment estimates m and v after the last update.
         loss, penalty, total: J_data, Ω and J = J_data + Ω. These come from the last phases computed
         (after an update: the values computed before the parameters changed).
-        W1, b1: a whole layer. net: every parameter. trace: the last update's phases. settings, data.
+        W1, b1: a whole layer. net: every parameter. trace: the last update's phases, every number
+        (whatever trace compact or off prints at each step). settings, data.
         validation: J_data and accuracy now, on the training and the held-out samples (see holdout).
         test: the same on the test points a Playground data set keeps apart (data spiral test=0.5).
-        One number each: training-loss, validation-loss (J_data on all of them, no penalty), accuracy,
-        validation-accuracy (correct / n), zeros (weights exactly 0).
+        One number each: training-loss, validation-loss, test-loss (J_data on all of them, no penalty), accuracy,
+        validation-accuracy, test-accuracy (correct / n), zeros (weights exactly 0).
         sparsity: per layer, weights exactly 0 and with |w| < 0.001.
         dead: per layer, the links (weights and penalized biases) l1mode clip has killed, and what revives them.
         experiment: the last experiment's table; experiment best; experiment RUN METRIC, RUN none, L1
@@ -29,7 +32,7 @@ struct ShowCommand: Command {
         "show net", "show trace", "show settings", "show data", "show validation", "show test", "show accuracy", "show validation-loss",
         "show training-loss", "show validation-accuracy", "show sparsity", "show dead", "show zeros", "show experiment",
         "show experiment best", "show experiment L1 gap", "show sweep chosen", "show sweep validation 0.001",
-        "show mW1[0,0]", "show vW1[0,0]", "show beta1", "show dgamma1[0]",
+        "show mW1[0,0]", "show vW1[0,0]", "show beta1", "show dgamma1[0]", "show dz1[0,0]", "show da1[0,0]", "show test-loss", "show test-accuracy",
     ]
     var target: ShowTarget
 
@@ -65,7 +68,7 @@ struct ShowCommand: Command {
                 trace.forward.map { .forward($0) }, trace.loss.map { .loss($0) }, trace.penalty.map { .penalty($0) },
                 trace.gradient.map { .gradient($0) }, trace.update.map { .update($0) },
             ].compactMap { $0 }
-            return .phases(records.map { PhaseStep(record: $0, update: session.trainer.latest, settings: session.trainer.settings) })
+            return .wholeTrace(records.map { PhaseStep(record: $0, update: session.trainer.latest, settings: session.trainer.settings) })
         }
         return .text(try text(session))
     }
@@ -120,6 +123,8 @@ enum ShowTarget: Equatable {
     /// Adam's first and second moment estimates m and v
     case firstMoment(ParameterID)
     case secondMoment(ParameterID)
+    /// `show dz1[s,j]`, `show da1[s,j]`: the backward pass of the last gradient phase
+    case backprop(BackpropValue)
     case loss, penalty, total
     /// `show W1`, `show b1`, `show gamma1`, `show beta1`: a whole matrix or vector (layer index from 0)
     case layer(Int, ParameterID.Kind)
@@ -141,6 +146,8 @@ enum SummaryValue: String, CaseIterable, Equatable {
     case trainingLoss = "training-loss"
     case validationLoss = "validation-loss"
     case validationAccuracy = "validation-accuracy"
+    case testLoss = "test-loss"
+    case testAccuracy = "test-accuracy"
 }
 
 /// What `show experiment …` and `show sweep …` read.
@@ -179,6 +186,7 @@ extension ArgumentReader {
         }
         if let value = SummaryValue(rawValue: word.lowercased()) { return .summary(value) }
         if let (layer, kind) = ParameterName.parseLayer(word) { return .layer(layer, kind) }
+        if let query = BackpropValue.parse(word) { return .backprop(query) }
         guard let parsed = ParameterName.parse(word) else {
             throw fail("cannot show '\(word)'")
         }

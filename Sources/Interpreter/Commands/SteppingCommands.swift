@@ -114,13 +114,28 @@ struct UpdateCommand: PlainCommand {
 
 /// `run N`
 struct RunCommand: TextCommand {
-    static let help = CommandHelp(name: "run", usage: "run N", summary: "N updates, one summary line each",
-        details: "Each line: the update's data loss, penalty and total, then the watched parameters. Ctrl-C stops after the current update.")
-    static let examples = ["run 3"]
+    static let help = CommandHelp(name: "run", usage: "run N [every=K]", summary: "N updates, one summary line each (or every K-th)",
+        details: """
+        Each line: the update's data loss, penalty and total, then the watched parameters. every=K prints
+        only updates K, 2K, … and the last one. Ctrl-C stops after the current update.
+        """)
+    static let examples = ["run 3", "run 10 every=5"]
     var count: Int
+    /// Print every `every`-th update's line (and the last).
+    var every = 1
 
     init(_ arguments: inout ArgumentReader) throws(InterpreterError) {
         count = try arguments.integer("N", range: 1...CommandParser.runLimit)
+        if let value = try arguments.options(["every"])["every"] {
+            guard let number = Int(value), number >= 1, number <= CommandParser.runLimit else {
+                throw arguments.fail("every must be a whole number 1…\(CommandParser.runLimit), not \(value)")
+            }
+            every = number
+        }
+    }
+
+    static func candidates(_ request: CompletionRequest) -> [String] {
+        request.position == 2 ? ["every="] : []
     }
 
     func runText(_ session: inout Session, _ context: ExecutionContext) throws(InterpreterError) -> String {
@@ -136,8 +151,11 @@ struct RunCommand: TextCommand {
             repeat { _ = try session.advance() } while !session.trainer.progress.isEmpty
             let last = session.trainer.lastUpdate
             guard let loss = last.loss, let penalty = last.penalty, let update = last.update else { break }
-            emit("update \(update.number): J_data = \(session.format(loss.value)), Ω = \(session.format(penalty.total)), J = \(session.format(loss.value + penalty.total))"
-                + (session.watches.isEmpty ? "" : "; " + watchValues(session)) + "\n")
+            let shown = (index + 1) % every == 0 || index + 1 == count || !loss.value.isFinite || update.firstNonFinite != nil
+            if shown {
+                emit(PhaseText.updateSummary(number: update.number, dataLoss: loss.value, penalty: penalty.total, format: session.format)
+                    + (session.watches.isEmpty ? "" : "; " + watchValues(session)) + "\n")
+            }
             if !loss.value.isFinite {
                 return text + "stopped: J_data became \(session.format(loss.value)) in update \(update.number): the run diverged"
                     + " (η = \(session.format(session.trainer.settings.learningRate)); try a smaller lr, and undo to go back)\n"

@@ -7,10 +7,18 @@ public struct Display: Equatable, Sendable {
     /// Columns of text available (at least 40 are used).
     public var width: Int
 
-    public init(colour: Bool, width: Int) {
+    /// Whether long trace lines are folded to `width` (a terminal); transcripts, lessons and
+    /// pipes keep their lines whole, so they stay byte-stable.
+    public var wrapsLines: Bool
+
+    public init(colour: Bool, width: Int, wrapsLines: Bool = false) {
         self.colour = colour
         self.width = width
+        self.wrapsLines = wrapsLines
     }
+
+    /// The width trace lines are folded to, or nil (`wrapsLines` off).
+    public var lineWidth: Int? { wrapsLines ? max(40, width) : nil }
 
     /// Plain text, 72 columns.
     public static let plain = Display(colour: false, width: 72)

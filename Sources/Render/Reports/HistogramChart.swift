@@ -1,5 +1,5 @@
-/// Histograms of several runs' weights, one panel each, on a shared x range: L1's spike
-/// at zero beside L2's bell.
+/// Histograms of several runs' weights, one panel each, on a shared x range and a shared
+/// count scale (so panels compare by height): L1's spike at zero beside L2's spread.
 public struct HistogramChart: Sendable {
     public struct Panel: Sendable {
         public var name: String
@@ -49,16 +49,25 @@ public struct HistogramChart: Sendable {
         let height = top + Double(panels.count) * (panelHeight + gap) + 30
         let plotWidth = width - left - right
         let range = halfRange
+        let allCounts = panels.map { counts($0.values) }
+        // one count scale for every panel: the tallest bin of them all
+        let peak = Double(max(1, allCounts.flatMap { $0 }.max() ?? 1))
         var body = SVG.frame(width: width, height: height, title: title)
         for (index, panel) in panels.enumerated() {
-            let counts = counts(panel.values)
-            let peak = Double(counts.max() ?? 1)
+            let counts = allCounts[index]
             let panelTop = top + Double(index) * (panelHeight + gap)
             let color = LineChart.palette[index % LineChart.palette.count]
-            body += SVG.text(left, panelTop + 12, SVG.escape("\(panel.name) (\(panel.values.count) weights; tallest bin \(Int(peak)))"), anchor: "start")
+            body += SVG.text(left, panelTop + 12, SVG.escape("\(panel.name) (\(panel.values.count) weights; tallest bin \(counts.max() ?? 0))"), anchor: "start")
+            // the count axis, shared: 0 at the base line, the tallest bin of all panels at the top
+            let base = panelTop + panelHeight, full = panelTop + 20
+            body += SVG.line(left, full, left, base, stroke: "#333")
+            for (value, y) in [(0, base), (Int(peak), full)] {
+                body += SVG.line(left - 4, y, left, y, stroke: "#333")
+                body += SVG.text(left - 8, y + 4, "\(value)", anchor: "end")
+            }
             let barWidth = plotWidth / Double(binCount)
             for (bin, count) in counts.enumerated() where count > 0 {
-                let barHeight = Double(count) / max(1, peak) * (panelHeight - 20)
+                let barHeight = Double(count) / peak * (panelHeight - 20)
                 body += "<rect x=\"\(SVG.number(left + Double(bin) * barWidth))\" y=\"\(SVG.number(panelTop + panelHeight - barHeight))\" width=\"\(SVG.number(barWidth))\" height=\"\(SVG.number(barHeight))\" fill=\"\(color)\"/>\n"
             }
             body += SVG.line(left, panelTop + panelHeight, left + plotWidth, panelTop + panelHeight, stroke: "#333")
@@ -69,6 +78,8 @@ public struct HistogramChart: Sendable {
             }
         }
         body += SVG.text(left + plotWidth / 2, height - 8, SVG.escape(xLabel), anchor: "middle")
+        body += "<text x=\"14\" y=\"\(SVG.number(top + (height - top) / 2))\" transform=\"rotate(-90 14 \(SVG.number(top + (height - top) / 2)))\" "
+            + "text-anchor=\"middle\" font-size=\"12\">count (one scale for every panel)</text>\n"
         return body + "</svg>\n"
     }
 }

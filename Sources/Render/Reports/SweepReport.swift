@@ -13,6 +13,7 @@ public enum SweepReport {
         }
         var text = TextTable.render(header: ["λ", "valid % (\(folds)-fold)", "train %"], rows: rows)
         if let chosen { text += "chosen λ = \(chosen) (*: best mean validation accuracy)\n" }
+        if let warning = edgeWarning(points) { text += warning + "\n" }
         let diverged = points.filter { $0.divergedFolds > 0 }
         if !diverged.isEmpty {
             text += "diverged, never chosen: " + diverged.map { "λ = \($0.lambda) (\($0.divergedFolds) of \(folds) folds)" }
@@ -39,15 +40,35 @@ public enum SweepReport {
         return text
     }
 
-    /// Accuracy against λ on a log axis, mean ± std: training above validation where λ is
-    /// too small (overfitting), both falling where λ is too large (underfitting).
+    /// A warning when the chosen λ is the smallest or the largest of the grid: the best λ may
+    /// lie beyond it, so a wider grid is suggested (100 times further, as the REPL's from=/to=
+    /// and the command line's --from/--to take it).
+    public static func edgeWarning(_ points: [SweepPoint]) -> String? {
+        guard points.count > 1, let chosen = Sweep<InMemorySource>.chosen(points)?.lambda else { return nil }
+        let lambdas = points.map(\.lambda)
+        if chosen == lambdas.min() {
+            return "warning: the chosen λ = \(chosen) is the smallest on the grid; the best λ may be smaller: sweep again from=\(chosen / 100) (--from \(chosen / 100))"
+        }
+        if chosen == lambdas.max() {
+            return "warning: the chosen λ = \(chosen) is the largest on the grid; the best λ may be larger: sweep again to=\(chosen * 100) (--to \(chosen * 100))"
+        }
+        return nil
+    }
+
+    /// Accuracy against λ on a log axis, mean ± one standard deviation over the folds as error
+    /// bars: training above validation where λ is too small (overfitting), both falling where
+    /// λ is too large (underfitting). The chosen λ is marked, with the edge warning if any.
     public static func chart(_ points: [SweepPoint], folds: Int) -> String {
-        LineChart(title: "Accuracy against λ (\(folds)-fold cross-validation)", xLabel: "λ (log scale)", yLabel: "accuracy (%)",
+        let chosen = Sweep<InMemorySource>.chosen(points)?.lambda
+        let atEdge = edgeWarning(points) != nil
+        let markers = chosen.map { [LineChart.Marker(x: $0, label: "chosen λ = \($0)" + (atEdge ? " (edge of the grid: widen it)" : ""))] } ?? []
+        return LineChart(title: "Accuracy against λ (\(folds)-fold cross-validation; bars ± 1 std over the folds)",
+                  xLabel: "λ (log scale)", yLabel: "accuracy (%)",
                   series: [
                       .init(name: "validation", points: points.map { ($0.lambda, $0.validation.mean * 100) },
                             errors: points.map { $0.validation.deviation * 100 }),
                       .init(name: "training", points: points.map { ($0.lambda, $0.training.mean * 100) },
                             errors: points.map { $0.training.deviation * 100 }),
-                  ], logarithmicX: true).svg
+                  ], logarithmicX: true, markers: markers).svg
     }
 }
