@@ -44,25 +44,6 @@ import Testing
         #expect(evaluation.output.contains(String(line)), "eval reproduces the test accuracy")
     }
 
-    /// Batch norm cannot train on a batch of one sample: 65 training images in batches of 64
-    /// leave one in every epoch, so `train --batchnorm` and `experiment --batchnorm` refuse
-    /// before training (as `fit` does in the REPL), and 66 images train.
-    @Test func batchNormRefusesALastBatchOfOne() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let common = ["--subset", "200", "--validation", "135", "--hidden", "8", "--epochs", "1", "--batch", "64", "--batchnorm"]
-        let train = try RegsimExecutable.run(["train"] + common)
-        #expect(train.status != 0 && !train.output.contains("epoch 1/1"))
-        #expect(train.errors.contains("65 samples in batches of 64 leave a last batch of 1 in every epoch"), "\(train.errors)")
-        #expect(train.errors.contains("or leave out --batchnorm"))
-        let out = folder.appendingPathComponent("runs").path
-        let experiment = try RegsimExecutable.run(["experiment"] + common + ["--out", out])
-        #expect(experiment.status != 0 && experiment.errors.contains("leave a last batch of 1"), "\(experiment.errors)")
-        #expect(!FileManager.default.fileExists(atPath: out))
-        let fine = try RegsimExecutable.run(["train", "--subset", "200", "--validation", "134", "--hidden", "8", "--epochs", "1", "--batch", "64", "--batchnorm"])
-        #expect(fine.status == 0 && fine.output.contains("epoch 1/1"), "\(fine.errors)")
-    }
-
     /// Patience 1 on a noisy run (η = 0.5, 300 augmented images): the validation loss rises
     /// within a few epochs (epoch 6 with seed 4 since the independent random streams), so the run stops
     /// before its 10 epochs and restores the epoch before the stop.
