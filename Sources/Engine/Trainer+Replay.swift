@@ -25,7 +25,9 @@ extension Trainer {
     /// the rows' indices in the data, as the forward record names them.
     ///
     /// Deterministic: the same phases `advance()` runs, with the masks and noise of
-    /// (seed, update index); the batch is given, not drawn.
+    /// (seed, update index); the batch is given, not drawn. Specialized for Double, as
+    /// `advance()` is: the generic code runs many times slower.
+    @_specialize(exported: true, where T == Double)
     public static func replayingUpdate(network: Network<T>, start: UpdateStart<T>, batch: [Int],
                                        inputs: Matrix<T>, targets: Matrix<T>) throws(TrainingError) -> UpdateProgress<T> {
         var settings = start.settings
@@ -48,6 +50,7 @@ extension Trainer {
 
     /// Runs the first `count` phases (at most forward, loss, penalty, gradient) of the update
     /// under way again from the start: they depend only on the network, data and settings.
+    @_specialize(exported: true, where T == Double)
     public mutating func replayPhases(_ count: Int) throws(TrainingError) {
         progress = UpdateProgress()
         for _ in 0..<min(count, Phase.allCases.count - 1) { _ = try advance() }

@@ -24,6 +24,26 @@ import Testing
         return try body(file.path)
     }
 
+    /// `play`, `grade` and `lesson check` refuse a lesson whose commands would run for
+    /// minutes, naming its file and line, before running any of them.
+    @Test func aLessonOverItsBudgetIsRefusedWithItsLine() throws {
+        let folder = try RegsimExecutable.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("long.lesson")
+        try "title: Long\n---\n> update\n> run 10000000\n".write(to: file, atomically: true, encoding: .utf8)
+        let answers = folder.appendingPathComponent("answers.txt")
+        try "".write(to: answers, atomically: true, encoding: .utf8)
+        for arguments in [["play", file.path], ["grade", file.path, "--answers", answers.path]] {
+            let outcome = try RegsimExecutable.run(arguments)
+            #expect(outcome.status == 2, "\(arguments)")
+            #expect(outcome.errors.contains("long.lesson:4: 'run 10000000' takes the lesson past its budget"), "\(outcome.errors)")
+        }
+        let check = try RegsimExecutable.run(["lesson", "check", file.path])
+        #expect(check.status == 1 && check.errors.contains("long.lesson:4: 'run 10000000' takes the lesson past its budget"))
+        let fine = try RegsimExecutable.run(["lesson", "check", packageRoot.appendingPathComponent("lessons/02-the-two-formulas.lesson").path])
+        #expect(fine.status == 0 && fine.output.contains("commands, about 1.1e6 of 2.0e11 multiply-adds)"), "\(fine.output)")
+    }
+
     @Test func listNamesEveryLesson() throws {
         let outcome = try RegsimExecutable.run(["lesson", "list"])
         #expect(outcome.status == 0, "\(outcome.errors)")
