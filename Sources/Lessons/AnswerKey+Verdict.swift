@@ -3,14 +3,19 @@ import Foundation
 extension AnswerKey {
     /// How `answer` compares with the key: numbers (numeric kinds, and literals that are
     /// numbers, compared exactly: `0.0` is `0`) within the tolerance, the same letter for
-    /// choices, the same text (case and spaces ignored) for other literals.
+    /// choices, the same text (case and spaces ignored) for other literals. A computed number
+    /// within 5% of the key but outside its tolerance, written with fewer significant digits
+    /// than the tolerance needs, is `.close`.
     public func verdict(_ answer: String) -> Verdict {
         let given = answer.trimmed
         if let key = number ?? literalNumber {
             guard let value = Self.readNumber(given) else { return .unreadable }
             let tolerance = number == nil ? Tolerance.absolute(0) : exercise.tolerance
             if tolerance.accepts(value, key: key) { return .correct }
-            if number != nil, value.isFinite, abs(value - key) <= 0.05 * abs(key) { return .close(digits: digitsNeeded(key)) }
+            if number != nil, value.isFinite, abs(value - key) <= 0.05 * abs(key),
+               Self.significantDigits(given) < digitsNeeded(key) {
+                return .close(digits: digitsNeeded(key))
+            }
             return .wrong
         }
         return given.lowercased() == text.lowercased() ? .correct : .wrong
@@ -29,6 +34,15 @@ extension AnswerKey {
     static func readNumber(_ text: String) -> Double? {
         guard !text.isEmpty, text.allSatisfy({ "0123456789+-.eE".contains($0) }), let value = Double(text) else { return nil }
         return value
+    }
+
+    /// The significant digits written in a plain decimal (`0.0019` → 2, `25.0` → 3, `1.5e-3` → 2):
+    /// the digits of the mantissa from the first nonzero one on. A near miss is "close" only when
+    /// it has fewer of them than the key needs, so a learner who rounded too early is told to give
+    /// more digits, and one who gave enough digits but a wrong one is told it is wrong.
+    public static func significantDigits(_ text: String) -> Int {
+        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+        return mantissa.filter(\.isNumber).drop { $0 == "0" }.count
     }
 
     /// The fewest significant digits of `key` that the tolerance accepts.
