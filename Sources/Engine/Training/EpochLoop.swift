@@ -28,6 +28,10 @@ public struct EpochLoop<T: Scalar> {
 
     /// Trains `state` for up to `epochs` epochs on `rows`.
     ///
+    /// Inlinable so that a caller in another module (Experiments' Float runs) specializes it
+    /// and reaches the Float specialization of `trainEpoch`: through the generic body every
+    /// matrix operation of every batch goes through generic dispatch (epochs about 5× slower).
+    ///
     /// - Parameters:
     ///   - batch: the batch maker of an epoch (from 1): some rows' x (rows, inputs) and
     ///     targets (rows, outputs). Augmented data draws new transforms each epoch.
@@ -39,6 +43,7 @@ public struct EpochLoop<T: Scalar> {
     /// - Returns: the records, why it stopped early (nil: it did not) and early stopping's
     ///   state. On `.diverged` the network is the broken one; otherwise, with a patience,
     ///   the best epoch's network is in `state` (and `epochsCompleted` is that epoch).
+    @inlinable
     public func run<Record>(
         _ state: inout TrainingState<T>, rows: [Int],
         batch: (_ epoch: Int) -> (ArraySlice<Int>) -> (inputs: Matrix<T>, targets: Matrix<T>),
@@ -98,6 +103,7 @@ public struct TrainingRun<T: Scalar, Record> {
     /// The epoch whose network was restored at the end (nil: the last network is kept).
     public var restoredEpoch: Int?
 
+    @usableFromInline
     init(patience: Int?) {
         stopping = EarlyStopping(patience: patience ?? Int.max)
     }

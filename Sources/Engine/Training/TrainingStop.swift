@@ -35,6 +35,14 @@ public struct Divergence: Equatable, Sendable, CustomStringConvertible {
     /// The likely cause, naming η and λ and the flag to lower.
     public var cause: String
 
+    @usableFromInline
+    init(epoch: Int, batch: Int, symptom: Symptom, cause: String) {
+        self.epoch = epoch
+        self.batch = batch
+        self.symptom = symptom
+        self.cause = cause
+    }
+
     public var description: String {
         switch symptom {
         case .notFinite(let parameter):

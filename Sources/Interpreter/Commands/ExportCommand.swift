@@ -53,7 +53,7 @@ struct ExportCommand: TextCommand {
             return "exported \(arrays.map(\.name).joined(separator: ", ")) to \(path) (np.load reads it; W is (inputs, outputs))\n"
         }
         let run: ExportRun
-        do { run = try ExportRun.session(history: session.undoStack, current: session.trainer, extra: extra) } catch {
+        do { run = try ExportRun.session(history: Array(session.undoStack), current: session.trainer, extra: extra) } catch {
             throw InterpreterError("export: \(error.message)")
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
