@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lessons
+import Render
 
 /// `regsim lesson check FILE…`: lints lesson files wherever they are, reporting every error.
 struct LessonCheckCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct LessonCheckCommand: ParsableCommand {
                 // Over its budget, the lesson is not played: that would take minutes.
                 let budget = LessonBudget(lesson)
                 errors = budget.problem(in: lesson).map { [$0] } ?? LessonPlayer.problems(in: lesson)
-                summary = "\(lesson.exercises.count) exercise\(lesson.exercises.count == 1 ? "" : "s"), \(lesson.commandCount) commands, "
+                summary = "\(counted(lesson.exercises.count, "exercise")), \(counted(lesson.commandCount, "command")), "
                     + "about \(LessonBudget.scientific(budget.multiplyAdds)) of \(LessonBudget.scientific(LessonBudget.limit)) multiply-adds"
             case .failure(let problems):
                 errors = problems.errors

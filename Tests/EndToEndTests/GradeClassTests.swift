@@ -132,7 +132,7 @@ import Testing
         let fixed = folder.appendingPathComponent("fixed.lesson")
         try Data("title: T\n---\n> update\nexercise a\n  question: Q\n  answer: value loss\nend\n".utf8).write(to: fixed)
         let clean = try RegsimExecutable.run(["lesson", "check", fixed.path])
-        #expect(clean.status == 0 && clean.output == "\(fixed.path): ok (1 exercise, 1 commands)\n", "\(clean.errors)")
+        #expect(clean.status == 0 && clean.output == "\(fixed.path): ok (1 exercise, 1 command, about 1.0e5 of 2.0e11 multiply-adds)\n", "\(clean.errors)")
     }
 
     @Test func playWithoutAnswersIsAHandout() throws {

@@ -24,6 +24,24 @@ import Testing
         return XMLParser(data: data).parse() && String(decoding: data, as: UTF8.self).hasPrefix("<svg ")
     }
 
+    /// 201 training images in batches of 50 leave a last batch of one, where batch norm's
+    /// variance is 0: refused before training, with the REPL's `fit` wording, and nothing saved.
+    @Test func batchNormRefusesALastBatchOfOne() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("model.json")
+        let train = try RegsimExecutable.run(["train", "--subset", "201", "--validation", "0", "--batch", "50", "--batchnorm",
+                                              "--hidden", "8", "--epochs", "1", "--save", model.path])
+        #expect(train.status != 0)
+        #expect(train.errors.contains("201 samples in batches of 50 leave a last batch of 1"), "\(train.errors)")
+        #expect(train.errors.contains("leave out --batchnorm"))
+        #expect(!train.output.contains("epoch 1/1"))
+        #expect(!FileManager.default.fileExists(atPath: model.path))
+        let compare = try RegsimExecutable.run(["experiment", "--subset", "201", "--validation", "0", "--batch", "50",
+                                                "--hidden", "8", "--epochs", "1", "--compare", "none; batchnorm"])
+        #expect(compare.status != 0 && compare.errors.contains("leave a last batch of 1"), "\(compare.errors)")
+    }
+
     @Test func trainSaveAndEvaluateOnASubset() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

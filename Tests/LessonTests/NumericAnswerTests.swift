@@ -41,13 +41,13 @@ import Testing
 
     @Test func nearMissesSaySo() throws {
         // Key 0.123456, asked to 4 significant digits (relative 5e-4): 0.1235 is off by 3.6e-4
-        // relative (accepted); 0.124 (3 digits) by 4.4e-3 and 0.13 (2 digits) by 5% are close:
+        // relative (accepted); 0.124 (3 digits) by 4.4e-3 and 0.12 (2 digits) by 2.8% are close:
         // rounded too early; 0.1236 gives the 4 digits asked for, one of them wrong: wrong;
         // 0.2 is wrong.
         let digits = try key("value W1[0,0]", tolerance: "4 significant digits")
         #expect(digits.exercise.tolerance == .significantDigits(4) && digits.number == 0.123456)
         #expect(digits.accepts("0.1235") && !digits.accepts("0.1236"))
-        #expect(digits.verdict("0.124") == .close(digits: 4) && digits.verdict("0.13") == .close(digits: 4))
+        #expect(digits.verdict("0.124") == .close(digits: 4) && digits.verdict("0.12") == .close(digits: 4))
         #expect(digits.verdict("0.1236") == .wrong && digits.verdict("0.12360") == .wrong && digits.verdict("0.2") == .wrong)
         let close = ExerciseResult(key: digits, given: "0.124", verdict: .close(digits: 4))
         #expect(close.feedback(reveal: .all).hasPrefix("close: 0.124 vs 0.123456; give at least 4 significant digits\naccepted within 4 significant digits of 0.123456"))
