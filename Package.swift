@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernels", "TestSupport"]),
         .testTarget(name: "FilesTests", dependencies: ["Files"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Engine", "Interpreter", "TestSupport"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "Engine", "Interpreter", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MNISTTests", dependencies: ["MNIST", "TestSupport"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiments", "Engine", "Render", "TestSupport"]),
         .testTarget(
