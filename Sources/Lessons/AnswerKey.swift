@@ -106,8 +106,15 @@ extension AnswerKey {
                 "\(input ? "input" : "hidden layers"): dropout p = \(p), each value kept with probability 1 − p = \(1 - p)",
                 "s = 1/(1 − p) = 1/\(1 - p) = \(scale)",
             ])
-        case .batchNorm(let statistic, let layer, let unit):
-            let trainer = interpreter.session.trainer
+        case .batchNorm(let statistic, let layer, let unit, let next):
+            var source = interpreter
+            var derivation: [String] = []
+            if next {
+                let update = source.handle("update")
+                guard !update.isError else { throw failure("one more 'update' failed: \(update.text.trailingTrimmed)") }
+                derivation = ["from one more update, run on a copy of the session:"]
+            }
+            let trainer = source.session.trainer
             guard trainer.network.layers.indices.contains(layer - 1), let batchNorm = trainer.network.layers[layer - 1].batchNorm,
                   unit < batchNorm.unitCount else {
                 throw failure("layer \(layer) has no batch norm unit \(unit)")
@@ -116,10 +123,19 @@ extension AnswerKey {
             switch statistic {
             case .runningMean, .runningVariance:
                 let value = statistic == .runningMean ? batchNorm.runningMean[unit] : batchNorm.runningVariance[unit]
-                return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: [
+                derivation += [
                     "\(name): running \(statistic == .runningMean ? "mean" : "variance") after \(trainer.updateCount) update\(trainer.updateCount == 1 ? "" : "s") = \(value)",
                     "each update: r ← 0.9·r + 0.1·(batch \(statistic == .runningMean ? "mean μ" : "variance, unbiased m/(m − 1)·σ²")), from r = \(statistic == .runningMean ? 0 : 1)",
-                ])
+                ]
+                // With `next`, the one step that moved it, with the batch's numbers.
+                if next, let before = interpreter.session.trainer.network.layers[layer - 1].batchNorm,
+                   let record = trainer.latest.forward?.layers[layer - 1].normalization, record.training {
+                    let m = record.normalized.rows
+                    derivation.append(statistic == .runningMean
+                        ? "this update: r = 0.9·\(before.runningMean[unit]) + 0.1·μ = 0.9·\(before.runningMean[unit]) + 0.1·\(record.mean[unit]) = \(value)"
+                        : "this update: r = 0.9·\(before.runningVariance[unit]) + 0.1·\(m)/\(m - 1)·σ² with σ² = \(record.variance[unit]): \(value)")
+                }
+                return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: derivation)
             case .mean, .variance:
                 guard let forward = trainer.latest.forward, let record = forward.layers[layer - 1].normalization, record.training else {
                     throw failure("no forward pass with batch norm yet (step first)")
@@ -130,7 +146,7 @@ extension AnswerKey {
                 let formula = statistic == .mean
                     ? "μ = 1/m·Σ z = (\(z.map { "\($0)" }.joined(separator: " + ")))/\(z.count) = \(value)"
                     : "σ² = 1/m·Σ(z − μ)² with μ = \(record.mean[unit]): \(value) (biased: divided by m = \(z.count))"
-                return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: [
+                return AnswerKey(exercise: exercise, text: "\(value)", number: value, derivation: derivation + [
                     "\(name): z over the batch = [\(zText)]", formula,
                 ])
             }

@@ -78,8 +78,9 @@ public enum AnswerKind: Equatable, Sendable {
     /// The dropout scale 1/(1 − p) of the hidden layers (or of the input) under the current settings.
     case dropoutScale(input: Bool)
     /// A batch normalization statistic of unit `unit` (from 0) of layer `layer` (from 1):
-    /// the last forward pass's batch mean or biased variance, or the network's running ones.
-    case batchNorm(BatchNormStatistic, layer: Int, unit: Int)
+    /// the last forward pass's batch mean or biased variance, or the network's running ones;
+    /// with `next`, the same after one more `update`, run on a copy of the session.
+    case batchNorm(BatchNormStatistic, layer: Int, unit: Int, next: Bool)
     /// Multiple choice: the letter of the right option.
     case choice(String)
     /// A conceptual answer, compared as text (case and surrounding spaces ignored).

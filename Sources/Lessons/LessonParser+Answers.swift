@@ -34,13 +34,13 @@ extension LessonParser.State {
             return .dropoutScale(input: rest == "input")
         case "batchnorm":
             let parts = rest.split(separator: " ").map(String.init)
-            let usage = "expected 'batchnorm mean|variance|running-mean|running-variance layer=K unit=J' (K from 1, J from 0), found '\(text)'"
-            guard parts.count == 3, let statistic = BatchNormStatistic(rawValue: parts[0]),
+            let usage = "expected 'batchnorm mean|variance|running-mean|running-variance layer=K unit=J [next]' (K from 1, J from 0), found '\(text)'"
+            guard parts.count == 3 || (parts.count == 4 && parts[3] == "next"), let statistic = BatchNormStatistic(rawValue: parts[0]),
                   parts[1].hasPrefix("layer="), let layer = Int(parts[1].dropFirst("layer=".count)), layer >= 1,
                   parts[2].hasPrefix("unit="), let unit = Int(parts[2].dropFirst("unit=".count)), unit >= 0 else {
                 throw error(number, usage)
             }
-            return .batchNorm(statistic, layer: layer, unit: unit)
+            return .batchNorm(statistic, layer: layer, unit: unit, next: parts.count == 4)
         case "choice":
             guard !rest.isEmpty else { throw error(number, "expected 'choice X' with the right option's letter") }
             return .choice(rest)

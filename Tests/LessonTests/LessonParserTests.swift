@@ -49,6 +49,19 @@ struct LessonParserTests {
                 == "lessons/03-x.lesson:5: expected 'norm' or 'norm layer=K unit=J' with K ≥ 1, J ≥ 0, found 'norm layer=0'")
     }
 
+    @Test("batchnorm names a statistic, a layer and a unit, and 'next' asks for it after one more update")
+    func parsesBatchNorm() throws {
+        func answer(_ text: String) throws -> AnswerKind? {
+            try LessonParser.parse("title: T\n---\nexercise n\n  question: Q?\n  answer: \(text)\nend\n", fileName: Self.file)
+                .exercises.first?.answer
+        }
+        #expect(try answer("batchnorm variance layer=1 unit=0") == .batchNorm(.variance, layer: 1, unit: 0, next: false))
+        #expect(try answer("batchnorm running-variance layer=2 unit=1 next")
+                == .batchNorm(.runningVariance, layer: 2, unit: 1, next: true))
+        #expect(error("title: T\n---\nexercise n\n  question: Q?\n  answer: batchnorm running-mean layer=1 unit=0 later\nend\n")
+                == "lessons/03-x.lesson:5: expected 'batchnorm mean|variance|running-mean|running-variance layer=K unit=J [next]' (K from 1, J from 0), found 'batchnorm running-mean layer=1 unit=0 later'")
+    }
+
     @Test("each mistake names the file, the line and what was expected", arguments: [
         ("title: T\n---\nexercise a\n  question: Q\n  answer: valu loss\nend\n",
          "lessons/03-x.lesson:5: unknown answer kind 'valu'; expected value, next, factor, norm, result, scale, batchnorm, choice or literal"),
