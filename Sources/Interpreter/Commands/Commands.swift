@@ -15,9 +15,11 @@ enum Commands {
         all.first { $0.help.name == name }
     }
 
-    /// The command of `line`, or nil for a blank or comment line.
+    /// The command of `line`, or nil for a blank or comment line. A line pasted with its
+    /// prompt (`> update`, as lessons and the README print commands) is the command after it.
     static func parse(_ line: String) throws(InterpreterError) -> (any Command)? {
-        let words = CommandParser.tokens(line)
+        let unprompted = line.drop { $0 == " " || $0 == "\t" }
+        let words = CommandParser.tokens(unprompted.first == ">" ? String(unprompted.dropFirst()) : line)
         guard let name = words.first?.lowercased() else { return nil }
         if name.hasPrefix("#") { return nil }
         guard let type = named(name) else {
